@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace NewsPlatform.Gateway;
+
+public static class GatewayModule
+{
+    /// <summary>The services behind the gateway, by their service-discovery names.</summary>
+    public static readonly string[] Services = ["articles", "subscriptions", "search"];
+
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        // Routes and clusters live in configuration (appsettings.json, "ReverseProxy"); cluster
+        // addresses such as http://articles are resolved by Aspire service discovery.
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
+
+        var health = builder.Services.AddHealthChecks();
+        foreach (var service in Services)
+        {
+            health.Add(new HealthCheckRegistration($"{service}-service",
+                sp => new DownstreamReadiness(sp.GetRequiredService<IHttpClientFactory>(), service),
+                HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], TimeSpan.FromSeconds(5)));
+        }
+        builder.Services.AddHttpClient(DownstreamReadiness.ClientName);
+        return builder;
+    }
+}
+
+/// <summary>The gateway is ready when each service behind it reports ready on its own <c>/health</c>.</summary>
+public sealed class DownstreamReadiness(IHttpClientFactory clients, string service) : IHealthCheck
+{
+    public const string ClientName = "downstream-health";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var response = await clients.CreateClient(ClientName)
+                .GetAsync($"http://{service}/health", cancellationToken);
+            return response.IsSuccessStatusCode
+                ? HealthCheckResult.Healthy($"{service} is ready")
+                : HealthCheckResult.Unhealthy($"{service} answered {(int)response.StatusCode}");
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"{service} is unreachable: {e.Message}");
+        }
+    }
+}

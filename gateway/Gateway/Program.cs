@@ -1,0 +1,16 @@
+using NewsPlatform.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddGateway();
+
+var app = builder.Build();
+
+app.UseProblemDetailsForErrors();
+app.MapDefaultEndpoints();
+app.MapReverseProxy();
+
+app.Run();
+
+public partial class Program;

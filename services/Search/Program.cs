@@ -1,0 +1,16 @@
+using NewsPlatform.Search;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddSearch();
+
+var app = builder.Build();
+
+app.UseProblemDetailsForErrors();
+app.MapDefaultEndpoints();
+app.MapSearchApi();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,27 @@
+using NewsPlatform.Search.Indexing;
+using NewsPlatform.Search.Querying;
+
+namespace NewsPlatform.Search;
+
+public static class SearchModule
+{
+    public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
+    {
+        builder.AddEventStore("searchdb", options =>
+        {
+            // One weighted English index over what a reader searches by.
+            options.Schema.For<SearchableArticle>().FullTextIndex(
+                index => { index.Name = "mt_searchable_article_text"; index.RegConfig = "english"; },
+                a => a.Headline, a => a.Summary!, a => a.BodyText, a => a.Byline!);
+        });
+
+        builder.AddMessageBus("messaging", "search", bus => bus.AddConsumer<ArticlePublishedConsumer>(typeof(ArticlePublishedConsumerDefinition)));
+        return builder;
+    }
+
+    public static WebApplication MapSearchApi(this WebApplication app)
+    {
+        app.MapSearch();
+        return app;
+    }
+}

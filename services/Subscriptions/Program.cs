@@ -1,0 +1,16 @@
+using NewsPlatform.Subscriptions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddSubscriptions();
+
+var app = builder.Build();
+
+app.UseProblemDetailsForErrors();
+app.MapDefaultEndpoints();
+app.MapSubscriptionsApi();
+
+app.Run();
+
+public partial class Program;
