@@ -20,14 +20,11 @@ public static class EventStoreExtensions
             ?? throw new InvalidOperationException(
                 $"Connection string '{connectionName}' is missing: the AppHost provides it as ConnectionStrings__{connectionName}.");
 
-        // Registered before Marten so it runs before Marten applies its schema on start-up.
-        builder.Services.AddHostedService(sp => new DatabaseCreator(
-            connectionString, sp.GetRequiredService<ILogger<DatabaseCreator>>()));
         builder.Services.AddHealthChecks().AddPostgresReadiness(connectionString);
 
         var daemonMode = builder.Configuration.GetValue("EventStore:DaemonMode", DaemonMode.HotCold);
 
-        return builder.Services.AddMarten(options =>
+        var marten = builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
@@ -40,6 +37,12 @@ public static class EventStoreExtensions
             .ApplyAllDatabaseChangesOnStartup()
             // HotCold: with several replicas exactly one runs projections and subscriptions.
             .AddAsyncDaemon(daemonMode);
+
+        // Marten puts its schema migration first among the hosted services; the database itself
+        // must exist before that, so this goes in front of it.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => new DatabaseCreator(
+            connectionString, sp.GetRequiredService<ILogger<DatabaseCreator>>())));
+        return marten;
     }
 
     /// <summary>

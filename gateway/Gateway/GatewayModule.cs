@@ -48,3 +48,6 @@ public sealed class DownstreamReadiness(IHttpClientFactory clients, string servi
         }
     }
 }
+
+/// <summary>Names this service's assembly, e.g. for an in-process test host.</summary>
+public sealed class GatewayService;

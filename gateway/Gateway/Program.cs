@@ -12,5 +12,3 @@ app.MapDefaultEndpoints();
 app.MapReverseProxy();
 
 app.Run();
-
-public partial class Program;

@@ -37,3 +37,6 @@ public static class ArticlesModule
         return app;
     }
 }
+
+/// <summary>Names this service's assembly, e.g. for an in-process test host.</summary>
+public sealed class ArticlesService;

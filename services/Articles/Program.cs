@@ -12,5 +12,3 @@ app.MapDefaultEndpoints();
 app.MapArticles();
 
 app.Run();
-
-public partial class Program;

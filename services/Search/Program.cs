@@ -12,5 +12,3 @@ app.MapDefaultEndpoints();
 app.MapSearchApi();
 
 app.Run();
-
-public partial class Program;

@@ -25,3 +25,6 @@ public static class SearchModule
         return app;
     }
 }
+
+/// <summary>Names this service's assembly, e.g. for an in-process test host.</summary>
+public sealed class SearchService;

@@ -12,5 +12,3 @@ app.MapDefaultEndpoints();
 app.MapSubscriptionsApi();
 
 app.Run();
-
-public partial class Program;

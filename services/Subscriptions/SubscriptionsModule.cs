@@ -17,3 +17,6 @@ public static class SubscriptionsModule
         return app;
     }
 }
+
+/// <summary>Names this service's assembly, e.g. for an in-process test host.</summary>
+public sealed class SubscriptionsService;

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs and starts the servers NewsPlatform needs on a Debian machine without a container
+# runtime: PostgreSQL 15 and RabbitMQ from Debian packages. Sourced by start.sh and test.sh.
+set -euo pipefail
+
+NP_PG_PASSWORD="${NP_PG_PASSWORD:-newsplatform}"
+
+log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+container_runtime_answers() {
+  command -v docker >/dev/null 2>&1 && timeout 5 docker info >/dev/null 2>&1 && return 0
+  command -v podman >/dev/null 2>&1 && timeout 5 podman info >/dev/null 2>&1 && return 0
+  return 1
+}
+
+# Installs the Debian packages that are missing (PostgreSQL, RabbitMQ, and extras passed as arguments).
+install_servers() {
+  local wanted=(postgresql rabbitmq-server "$@") missing=()
+  for package in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "Installing ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+wait_for_port() { # host port seconds
+  local deadline=$((SECONDS + $3))
+  until (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; do
+    [ "$SECONDS" -lt "$deadline" ] || { log "Port $1:$2 did not open within $3 s"; return 1; }
+    sleep 0.3
+  done
+}
+
+# The machine's PostgreSQL cluster on 127.0.0.1:5432, user postgres with a known password.
+start_postgres() {
+  as_root service postgresql start >/dev/null
+  local deadline=$((SECONDS + 60))
+  until pg_isready -q -h 127.0.0.1 -p 5432; do
+    [ "$SECONDS" -lt "$deadline" ] || { log "PostgreSQL did not become ready"; return 1; }
+    sleep 0.3
+  done
+  as_root runuser -u postgres -- psql -q -c "ALTER USER postgres PASSWORD '${NP_PG_PASSWORD}'" >/dev/null
+  log "PostgreSQL ready on 127.0.0.1:5432"
+}
+
+# The machine's RabbitMQ node on 127.0.0.1:5672 with the management API on 15672 (tests make
+# one virtual host per test class through it).
+start_rabbitmq() {
+  if ! grep -qs '^NODENAME=rabbit@localhost' /etc/rabbitmq/rabbitmq-env.conf; then
+    echo 'NODENAME=rabbit@localhost' | as_root tee -a /etc/rabbitmq/rabbitmq-env.conf >/dev/null
+  fi
+  as_root rabbitmq-plugins enable --offline rabbitmq_management >/dev/null
+  if ! as_root rabbitmqctl -q status >/dev/null 2>&1; then
+    as_root rabbitmq-server -detached >/dev/null 2>&1 || true
+  fi
+  wait_for_port 127.0.0.1 5672 90
+  as_root rabbitmqctl -q await_startup --timeout 60 >/dev/null
+  wait_for_port 127.0.0.1 15672 30
+  log "RabbitMQ ready on 127.0.0.1:5672 (management on :15672)"
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the whole test suite against real PostgreSQL and RabbitMQ: installs and starts them once,
+# then `dotnet test` on the solution. Extra arguments go to `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/infrastructure.sh
+
+install_servers
+start_postgres
+start_rabbitmq
+
+# Where the integration tests find the servers (each test class makes its own database and
+# RabbitMQ virtual host and removes them afterwards).
+export NEWSPLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Password=${NP_PG_PASSWORD}"
+export NEWSPLATFORM_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672"
+export NEWSPLATFORM_TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:15672"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log "Building"
+dotnet build NewsPlatform.sln -nologo -v quiet -clp:ErrorsOnly
+
+log "Testing"
+output="$(mktemp)"
+set +e
+dotnet test NewsPlatform.sln --no-build -nologo "$@" 2>&1 | tee "$output"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line for the whole run, summed over the test projects.
+awk '/(Passed|Failed)! +- +Failed:/ {
+       gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$output"
+rm -f "$output"
+exit "$status"

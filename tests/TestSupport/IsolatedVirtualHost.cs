@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace NewsPlatform.TestSupport;
+
+/// <summary>
+/// A RabbitMQ virtual host of its own for one test class: its exchanges and queues cannot see
+/// another test's messages. Made and removed through the management API.
+/// </summary>
+public sealed class IsolatedVirtualHost : IAsyncDisposable
+{
+    private readonly HttpClient _management;
+
+    private IsolatedVirtualHost(string name, HttpClient management)
+    {
+        Name = name;
+        _management = management;
+        var broker = new UriBuilder(TestServers.RabbitMq) { Path = "/" + Uri.EscapeDataString(name) };
+        AmqpUri = broker.Uri.ToString();
+    }
+
+    public string Name { get; }
+
+    /// <summary>The broker URI with this virtual host, as the services' "messaging" connection string.</summary>
+    public string AmqpUri { get; }
+
+    public static async Task<IsolatedVirtualHost> CreateAsync(string prefix)
+    {
+        var management = ManagementClient();
+        var name = TestServers.UniqueName(prefix);
+        var user = Uri.UnescapeDataString(TestServers.RabbitMqManagement.UserInfo.Split(':')[0]);
+        (await management.PutAsync($"api/vhosts/{name}", null)).EnsureSuccessStatusCode();
+        (await management.PutAsync($"api/permissions/{name}/{user}",
+            new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json")))
+            .EnsureSuccessStatusCode();
+        return new IsolatedVirtualHost(name, management);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using (_management) await _management.DeleteAsync($"api/vhosts/{Name}");
+    }
+
+    private static HttpClient ManagementClient()
+    {
+        var uri = TestServers.RabbitMqManagement;
+        var client = new HttpClient { BaseAddress = new UriBuilder(uri) { UserName = "", Password = "", Path = "/" }.Uri };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(uri.UserInfo))));
+        return client;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace NewsPlatform.TestSupport;
+
+/// <summary>
+/// One NewsPlatform service running in-process on the real servers. <typeparamref name="TModule"/>
+/// is any type of the service's assembly (its module class), which names the app to start.
+/// </summary>
+public sealed class ServiceUnderTest<TModule>(IReadOnlyDictionary<string, string?> settings)
+    : WebApplicationFactory<TModule> where TModule : class
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // A single daemon per test process starts at once; HotCold would wait for leadership.
+        builder.UseSetting("EventStore:DaemonMode", "Solo");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+}

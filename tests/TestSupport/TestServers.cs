@@ -1,0 +1,21 @@
+namespace NewsPlatform.TestSupport;
+
+/// <summary>
+/// The real PostgreSQL and RabbitMQ the tests run against. test.sh starts them and exports these
+/// variables; the defaults match what it starts, so one test project can also be run alone.
+/// </summary>
+public static class TestServers
+{
+    public static string Postgres =>
+        Environment.GetEnvironmentVariable("NEWSPLATFORM_TEST_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=newsplatform";
+
+    public static Uri RabbitMq =>
+        new(Environment.GetEnvironmentVariable("NEWSPLATFORM_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5672");
+
+    public static Uri RabbitMqManagement =>
+        new(Environment.GetEnvironmentVariable("NEWSPLATFORM_TEST_RABBITMQ_MANAGEMENT") ?? "http://guest:guest@127.0.0.1:15672");
+
+    /// <summary>A short unique name for a test's database or virtual host.</summary>
+    public static string UniqueName(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 13)].ToLowerInvariant();
+}
