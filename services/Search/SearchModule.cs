@@ -12,7 +12,7 @@ public static class SearchModule
             // One weighted English index over what a reader searches by.
             options.Schema.For<SearchableArticle>().FullTextIndex(
                 index => { index.Name = "mt_searchable_article_text"; index.RegConfig = "english"; },
-                a => a.Headline, a => a.Summary!, a => a.BodyText, a => a.Byline!);
+                a => a.Headline, a => a.Summary, a => a.BodyText, a => a.Byline);
         });
 
         builder.AddMessageBus("messaging", "search", bus => bus.AddConsumer<ArticlePublishedConsumer>(typeof(ArticlePublishedConsumerDefinition)));

@@ -21,6 +21,7 @@ public sealed class ArticleEventsForwarder : SubscriptionBase
 {
     public const string SubscriptionName = "ArticleEventsToBus";
     private static readonly ActivitySource Tracing = new("NewsPlatform");
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IBus _bus;
     private readonly ILogger<ArticleEventsForwarder> _logger;
@@ -42,6 +43,8 @@ public sealed class ArticleEventsForwarder : SubscriptionBase
             var message = await ToIntegrationEventAsync(@event, operations, cancellationToken);
             if (message is null) continue;
 
+            _logger.LogDebug("Forwarding {Message} of article {ArticleId} v{Version}",
+                message.GetType().Name, @event.StreamId, @event.Version);
             using var activity = Tracing.StartActivity($"forward {message.GetType().Name}", ActivityKind.Producer,
                 @event.Headers?.GetValueOrDefault(TraceHeaders.TraceParent) as string);
             await PublishUntilConfirmedAsync(message, @event.Id, cancellationToken);
@@ -80,9 +83,12 @@ public sealed class ArticleEventsForwarder : SubscriptionBase
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(10));
+                timeout.CancelAfter(PublishTimeout);
                 // The event's id as message id: a re-sent copy is recognisably the same message.
-                await _bus.Publish(message, message.GetType(), context => context.MessageId = eventId, timeout.Token);
+                var publish = _bus.Publish(message, message.GetType(), context => context.MessageId = eventId, timeout.Token);
+                // A publish caught by a dropped connection may never complete nor honour its token;
+                // give up on it after the timeout and send again (consumers drop the duplicate).
+                await publish.WaitAsync(PublishTimeout, cancellationToken);
                 return;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)

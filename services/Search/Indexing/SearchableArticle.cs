@@ -10,12 +10,13 @@ public sealed class SearchableArticle
     public long Version { get; set; }
     public string Slug { get; set; } = "";
     public string Headline { get; set; } = "";
-    public string? Summary { get; set; }
+    // Never null: the full-text expression concatenates fields, and one null would blank it all.
+    public string Summary { get; set; } = "";
     public string BodyText { get; set; } = "";
     public string Section { get; set; } = "";
     public string? Subsection { get; set; }
     public string[] Tags { get; set; } = [];
-    public string? Byline { get; set; }
+    public string Byline { get; set; } = "";
     public bool IsPremium { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NewsPlatform.Articles;
+using NewsPlatform.Search;
+using NewsPlatform.TestSupport;
+
+namespace NewsPlatform.Messaging.Tests;
+
+/// <summary>
+/// Nothing accepted is lost: articles published while RabbitMQ is down are accepted by the API,
+/// kept in the event store, and reach Search once the broker is back — each exactly once.
+/// </summary>
+public sealed class BrokerOutageTests : IAsyncLifetime
+{
+    private readonly IsolatedDatabase _articlesDb = IsolatedDatabase.Named("outage_articles");
+    private readonly IsolatedDatabase _searchDb = IsolatedDatabase.Named("outage_search");
+    private ThrowawayRabbitMq _broker = null!;
+    private ServiceUnderTest<ArticlesService> _articles = null!;
+    private ServiceUnderTest<SearchService> _search = null!;
+
+    public async Task InitializeAsync()
+    {
+        _broker = await ThrowawayRabbitMq.StartNewAsync();
+        _search = new ServiceUnderTest<SearchService>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:searchdb"] = _searchDb.ConnectionString,
+            ["ConnectionStrings:messaging"] = _broker.AmqpUri,
+        });
+        _articles = new ServiceUnderTest<ArticlesService>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:articlesdb"] = _articlesDb.ConnectionString,
+            ["ConnectionStrings:messaging"] = _broker.AmqpUri,
+        });
+        _search.CreateClient(); // Search binds its durable queue before anything is published
+        _articles.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _articles.DisposeAsync();
+        await _search.DisposeAsync();
+        await _broker.DisposeAsync();
+        await _articlesDb.DisposeAsync();
+        await _searchDb.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Articles_published_while_the_broker_is_down_become_searchable_once_it_is_back_each_once()
+    {
+        var newsroom = _articles.CreateClient();
+        var reader = _search.CreateClient();
+        var words = new[] { "aardvark", "bumblebee", "chinchilla", "dugong", "echidna" };
+
+        await _broker.StopAsync();
+
+        foreach (var word in words)
+        {
+            var drafted = await newsroom.PostAsJsonAsync("/api/newsroom/articles", new
+            {
+                headline = $"Zoo welcomes a {word}",
+                body = $"<p>The {word} arrived on Friday.</p>",
+                section = "lifestyle",
+                subsection = "around-town",
+            });
+            Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+            var publish = new HttpRequestMessage(HttpMethod.Post,
+                $"{drafted.Headers.Location}/publish") { Headers = { { "If-Match", drafted.Headers.ETag!.Tag } } };
+            Assert.Equal(HttpStatusCode.OK, (await newsroom.SendAsync(publish)).StatusCode);
+        }
+
+        // While the broker is down, nothing can have reached Search.
+        Assert.Equal(0, await TotalAsync(reader, "zoo"));
+
+        await _broker.StartAsync();
+
+        await Eventually.Until(() => TotalAsync(reader, "zoo"), total => total == words.Length,
+            TimeSpan.FromSeconds(60), "all five articles searchable");
+        foreach (var word in words)
+        {
+            Assert.Equal(1, await TotalAsync(reader, word));
+        }
+    }
+
+    private static async Task<long> TotalAsync(HttpClient reader, string q)
+    {
+        var results = await reader.GetFromJsonAsync<JsonElement>($"/api/search?q={q}");
+        return results.GetProperty("total").GetInt64();
+    }
+}

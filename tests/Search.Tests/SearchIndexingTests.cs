@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NewsPlatform.Contracts.Articles;
+using NewsPlatform.TestSupport;
+
+namespace NewsPlatform.Search.Tests;
+
+/// <summary>The Search service in-process on its own database and virtual host.</summary>
+public sealed class SearchServiceFixture : IAsyncLifetime
+{
+    private readonly IsolatedDatabase _database = IsolatedDatabase.Named("search");
+    private IsolatedVirtualHost _virtualHost = null!;
+    private ServiceUnderTest<SearchService> _service = null!;
+
+    public TestBus Bus { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _virtualHost = await IsolatedVirtualHost.CreateAsync("search");
+        _service = new ServiceUnderTest<SearchService>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:searchdb"] = _database.ConnectionString,
+            ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
+        });
+        Client = _service.CreateClient(); // starts the service, which binds its queue
+        Bus = await TestBus.StartAsync(_virtualHost.AmqpUri);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Bus.DisposeAsync();
+        await _service.DisposeAsync();
+        await _virtualHost.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+/// <summary>Article events arrive over RabbitMQ, as the Articles service sends them.</summary>
+public sealed class SearchIndexingTests(SearchServiceFixture search) : IClassFixture<SearchServiceFixture>
+{
+    private static readonly DateTimeOffset Morning = new(2026, 11, 29, 0, 30, 0, TimeSpan.Zero);
+
+    private static ArticlePublished Published(Guid id, long version, string headline, string body = "Body text.") =>
+        new(id, version,
+            new ArticleContent($"slug-{id:N}", headline, "Summary", body, "national", "society", ["tag"], "Reporter", null, false),
+            Morning, null);
+
+    private async Task<JsonElement> SearchAsync(string q)
+    {
+        var response = await search.Client.GetAsync($"/api/search?q={Uri.EscapeDataString(q)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private Task<JsonElement> EventuallyFoundAsync(string q, Func<JsonElement, bool> done) =>
+        Eventually.Until(() => SearchAsync(q), done, TimeSpan.FromSeconds(15), $"search for '{q}'");
+
+    [Fact]
+    public async Task A_published_article_becomes_findable_by_a_word_of_its_body()
+    {
+        var id = Guid.NewGuid();
+        await search.Bus.PublishAsync(Published(id, 2, "Harvest festival in Andong", "Mask dancers filled the hahoe village square."));
+
+        var results = await EventuallyFoundAsync("dancers", r => r.GetProperty("total").GetInt64() > 0);
+
+        var hit = Assert.Single(results.GetProperty("items").EnumerateArray());
+        Assert.Equal(id, hit.GetProperty("id").GetGuid());
+        Assert.Equal("Harvest festival in Andong", hit.GetProperty("headline").GetString());
+    }
+
+    [Fact]
+    public async Task An_article_without_summary_or_byline_is_still_findable_by_its_headline()
+    {
+        var id = Guid.NewGuid();
+        var bare = Published(id, 2, "Lantern parade lights Cheonggyecheon");
+        await search.Bus.PublishAsync(bare with { Content = bare.Content with { Summary = null, Byline = null } });
+
+        var results = await EventuallyFoundAsync("lantern", r => r.GetProperty("total").GetInt64() > 0);
+
+        Assert.Equal(id, Assert.Single(results.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_duplicate_or_older_copy_changes_nothing()
+    {
+        var id = Guid.NewGuid();
+        await search.Bus.PublishAsync(Published(id, 3, "Ferry service resumes to Ulleungdo"));
+        await EventuallyFoundAsync("Ulleungdo", r => r.GetProperty("total").GetInt64() == 1);
+
+        // The same version again, then an older version with other words.
+        await search.Bus.PublishAsync(Published(id, 3, "Ferry service resumes to Ulleungdo"));
+        await search.Bus.PublishAsync(Published(id, 2, "Ferry cancelled to Dokdo"));
+        // A marker article sent after them: once it is indexed, the copies before it were handled.
+        var marker = Guid.NewGuid();
+        await search.Bus.PublishAsync(Published(marker, 2, "Marker for duplicate test zeppelin"));
+        await EventuallyFoundAsync("zeppelin", r => r.GetProperty("total").GetInt64() == 1);
+
+        var results = await SearchAsync("Ulleungdo");
+        Assert.Equal(1, results.GetProperty("total").GetInt64());
+        Assert.Equal(0, (await SearchAsync("Dokdo")).GetProperty("total").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("/api/search")]
+    [InlineData("/api/search?q=")]
+    [InlineData("/api/search?q=%20%20")]
+    [InlineData("/api/search?q=seoul&pageSize=51")]
+    [InlineData("/api/search?q=seoul&page=0")]
+    [InlineData("/api/search?q=seoul&page=abc")]
+    public async Task Bad_queries_get_a_400_problem(string url)
+    {
+        var response = await search.Client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Theory]
+    [InlineData("\"unterminated phrase")]
+    [InlineData("-")]
+    [InlineData("OR OR")]
+    [InlineData("'; drop table mt_doc_searchablearticle; --")]
+    [InlineData("서울 날씨")]
+    [InlineData("a & b | !c <-> (d")]
+    public async Task Odd_queries_never_fail(string q)
+    {
+        var response = await search.Client.GetAsync($"/api/search?q={Uri.EscapeDataString(q)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
