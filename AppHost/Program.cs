@@ -1,0 +1,35 @@
+using NewsPlatform.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// PostgreSQL and RabbitMQ: containers, this machine's own servers, or servers that already
+// run elsewhere, as Infrastructure:Mode says (see Infrastructure.cs and LocalServers.cs).
+var infrastructure = builder.AddInfrastructure();
+
+// Each service owns its database and shares the broker. WithHttpEndpoint() keeps an http
+// endpoint on an orchestrator-chosen port even if a project has no launch profile.
+var articles = builder.AddProject<Projects.NewsPlatform_Articles>("articles")
+    .WithHttpEndpoint()
+    .WithDatabase(infrastructure, connectionName: "articlesdb", databaseName: "articles")
+    .WithMessaging(infrastructure);
+
+var subscriptions = builder.AddProject<Projects.NewsPlatform_Subscriptions>("subscriptions")
+    .WithHttpEndpoint()
+    .WithDatabase(infrastructure, connectionName: "subscriptionsdb", databaseName: "subscriptions")
+    .WithMessaging(infrastructure);
+
+var search = builder.AddProject<Projects.NewsPlatform_Search>("search")
+    .WithHttpEndpoint()
+    .WithDatabase(infrastructure, connectionName: "searchdb", databaseName: "search")
+    .WithMessaging(infrastructure);
+
+// The gateway is the only way in. Under `dotnet run` Aspire's proxy serves it on
+// http://localhost:5000; Aspire.Hosting.Testing randomizes that port, so tests never clash.
+builder.AddProject<Projects.NewsPlatform_Gateway>("gateway")
+    .WithHttpEndpoint(port: 5000)
+    .WithExternalHttpEndpoints()
+    .WithReference(articles).WaitFor(articles)
+    .WithReference(subscriptions).WaitFor(subscriptions)
+    .WithReference(search).WaitFor(search);
+
+builder.Build().Run();

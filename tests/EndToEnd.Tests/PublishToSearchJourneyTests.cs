@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NewsPlatform.TestSupport;
+using Xunit.Abstractions;
+
+namespace NewsPlatform.EndToEnd.Tests;
+
+/// <summary>Everything through the gateway, the platform's only front door.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class PublishToSearchJourneyTests(PlatformFixture platform, ITestOutputHelper output)
+{
+    private readonly HttpClient _gateway = platform.Gateway;
+
+    [Fact]
+    public async Task An_article_published_through_the_gateway_is_found_by_search_within_10_seconds()
+    {
+        var word = $"kimchi{Guid.NewGuid():N}"[..14];
+        var drafted = await _gateway.PostAsJsonAsync("/api/newsroom/articles", new
+        {
+            headline = $"Winter {word} season opens in Gwangju",
+            summary = "Households gather for gimjang.",
+            body = $"<p>Families across the city began the {word} making season this weekend.</p>",
+            section = "lifestyle",
+            subsection = "travel-food",
+            byline = "Park Ji-won",
+            tags = new[] { "food", "gimjang" },
+        });
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/newsroom/articles/{id}/publish");
+        publish.Headers.TryAddWithoutValidation("If-Match", drafted.Headers.ETag!.Tag);
+        var published = await _gateway.SendAsync(publish);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var clock = Stopwatch.StartNew();
+
+        var results = await Eventually.Until(
+            () => _gateway.GetFromJsonAsync<JsonElement>($"/api/search?q={word}"),
+            r => r.GetProperty("total").GetInt64() > 0,
+            TimeSpan.FromSeconds(10), "the published article in search");
+
+        var hit = Assert.Single(results.GetProperty("items").EnumerateArray());
+        Assert.Equal(id, hit.GetProperty("id").GetGuid());
+        Assert.Equal($"winter-{word}-season-opens-in-gwangju", hit.GetProperty("slug").GetString());
+        // Shown with `--logger "console;verbosity=detailed"`, for the figures in the README.
+        output.WriteLine($"publish → searchable through the gateway: {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Theory]
+    [InlineData("/api/sections")]      // Articles
+    [InlineData("/api/plans")]         // Subscriptions
+    [InlineData("/api/search?q=seoul")] // Search
+    public async Task The_gateway_routes_to_each_service(string path)
+    {
+        var response = await _gateway.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_gateway_is_healthy_only_with_every_service_ready()
+    {
+        var report = await _gateway.GetFromJsonAsync<JsonElement>("/health");
+
+        Assert.Equal("Healthy", report.GetProperty("status").GetString());
+        var checks = report.GetProperty("checks");
+        foreach (var service in new[] { "articles", "subscriptions", "search" })
+        {
+            Assert.Equal("Healthy", checks.GetProperty($"{service}-service").GetProperty("status").GetString());
+        }
+    }
+}
