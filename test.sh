@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs the whole test suite against real PostgreSQL and RabbitMQ: installs and starts them once,
-# then `dotnet test` on the solution. Extra arguments go to `dotnet test`.
+# then `dotnet test` on the solution — or on one test project given first
+# (`./test.sh tests/Search.Tests`). Further arguments go to `dotnet test`.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/infrastructure.sh
+
+target=NewsPlatform.sln
+if [ $# -gt 0 ] && [ -e "$1" ]; then target="$1"; shift; fi
 
 install_servers
 start_postgres
@@ -17,12 +21,12 @@ export NEWSPLATFORM_TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:15672
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log "Building"
-dotnet build NewsPlatform.sln -nologo -v quiet -clp:ErrorsOnly
+dotnet build "$target" -nologo -v quiet -clp:ErrorsOnly
 
 log "Testing"
 output="$(mktemp)"
 set +e
-dotnet test NewsPlatform.sln --no-build -nologo "$@" 2>&1 | tee "$output"
+dotnet test "$target" --no-build -nologo "$@" 2>&1 | tee "$output"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -36,6 +36,11 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
 
+        // Enums travel by name ("month", not 1): partner apps should not need our numbering.
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(
+                System.Text.Json.JsonNamingPolicy.CamelCase)));
+
         builder.Services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context =>
             {
@@ -63,6 +68,8 @@ public static class ServiceDefaultsExtensions
                 .AddNpgsqlInstrumentation()
                 .AddMeter("Marten", "MassTransit", "NewsPlatform"))
             .WithTracing(tracing => tracing
+                // Marten's daemon polls its high-water mark every second; those traces would bury the real ones.
+                .SetSampler(new ParentBasedSampler(new DropRoutinePolling()))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("Marten", "MassTransit", "NewsPlatform")
                 .AddAspNetCoreInstrumentation(aspnet =>
@@ -80,6 +87,14 @@ public static class ServiceDefaultsExtensions
         }
 
         return builder;
+    }
+
+    private sealed class DropRoutinePolling : Sampler
+    {
+        public override SamplingResult ShouldSample(in SamplingParameters parameters) =>
+            new(parameters.Name.StartsWith("marten.daemon.highwatermark", StringComparison.Ordinal)
+                ? SamplingDecision.Drop
+                : SamplingDecision.RecordAndSample);
     }
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

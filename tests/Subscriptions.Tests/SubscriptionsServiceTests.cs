@@ -42,12 +42,16 @@ public sealed class SubscriptionsServiceTests(SubscriptionsServiceFixture subscr
         var codes = plans.EnumerateArray().Select(p => p.GetProperty("code").GetString()!).ToArray();
         Assert.Equal(["free", "digital-monthly", "digital-annual", "epaper-monthly"], codes);
         Assert.All(plans.EnumerateArray(), p => Assert.True(p.GetProperty("priceKrw").GetInt64() >= 0));
+        // Periods travel by name, not by enum number.
+        Assert.Equal("month", plans[1].GetProperty("period").GetString());
     }
 
     [Fact]
     public async Task Ready_means_its_database_and_the_broker_answer()
     {
-        var response = await subscriptions.Client.GetAsync("/health");
+        // Readiness follows the bus connecting after start-up, as an orchestrator's probe would see it.
+        var response = await Eventually.Until(() => subscriptions.Client.GetAsync("/health"),
+            r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "service ready");
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -166,7 +166,9 @@ public sealed class NewsroomApiTests(ArticlesServiceFixture articles) : IClassFi
     [Fact]
     public async Task The_service_reports_ready_when_its_database_and_broker_answer()
     {
-        var response = await _http.GetAsync("/health");
+        // Readiness follows the bus connecting after start-up, as an orchestrator's probe would see it.
+        var response = await Eventually.Until(() => _http.GetAsync("/health"),
+            r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "service ready");
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
