@@ -31,6 +31,10 @@ public static class EventStoreExtensions
                 // Telemetry for the dashboard: sessions and the async daemon's progress.
                 options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
+                // The daemon notices new events by polling; the defaults (up to 1 s) would dominate
+                // the publish → searchable time. A poll is one small query.
+                options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
+                options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(200);
                 configure(options);
             })
             .UseLightweightSessions()
