@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using NewsPlatform.Articles.Domain;
+using NewsPlatform.Articles.Entitlements;
 using NewsPlatform.Articles.Integration;
 using NewsPlatform.Articles.Newsroom;
 using NewsPlatform.Articles.Projections;
@@ -13,20 +14,48 @@ public static class ArticlesModule
     public static IHostApplicationBuilder AddArticles(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<Publication>(builder.Configuration.GetSection("Publication"));
+        builder.AddPlatformAuthentication();
+
+        // Newsroom
+        builder.Services.AddSingleton<ArticleBodySanitizer>();
         builder.Services.AddScoped<ArticleWriter>();
+        builder.Services.AddScoped<ArticlePublisher>();
         builder.Services.AddExceptionHandler<NewsroomProblems>();
+        builder.Services.AddHostedService<ScheduledPublishing>();
+
+        // Reading
+        builder.Services.AddScoped<ReaderAccess>();
+        builder.Services.AddSingleton<ArticleViews>();
+        builder.Services.AddSingleton<ArticleViewsFlusher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ArticleViewsFlusher>());
 
         builder.AddEventStore("articlesdb", options =>
             {
                 options.Events.MetadataConfig.HeadersEnabled = true;
-                options.Events.AddEventType<ArticleDrafted>();
-                options.Events.AddEventType<ArticlePublished>();
+                options.Events.AddEventTypes([
+                    typeof(ArticleDrafted), typeof(ArticleRevised), typeof(ArticleScheduled), typeof(ArticleScheduleCancelled),
+                    typeof(ArticlePublished), typeof(ArticleCorrected), typeof(ArticleUnpublished),
+                ]);
+
+                // Newsroom view: inline, so an editor reads their own write and its version at once.
                 options.Projections.Add<ArticleProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<Article>().Index(a => a.Status).Index(a => a.LastChangedAt);
+
+                // Public pages: async, rebuildable from the events.
+                options.Projections.Add<ArticlePageProjection>(ProjectionLifecycle.Async);
+                options.Schema.For<ArticlePage>()
+                    .Index(p => p.Article.Slug)
+                    .Index(p => p.Article.PublishedAt);
+
                 options.Schema.For<SlugReservation>();
+                options.Schema.For<ReaderEntitlement>();
+                options.Storage.ExtendedSchemaObjects.Add(ArticleViews.Schema());
             })
             .AddSubscriptionWithServices<ArticleEventsForwarder>(ServiceLifetime.Singleton);
 
-        builder.AddMessageBus("messaging", "articles");
+        builder.AddMessageBus("messaging", "articles",
+            bus => bus.AddConsumer<SubscriptionEventConsumers>(typeof(SubscriptionEventConsumersDefinition)));
         return builder;
     }
 

@@ -8,6 +8,8 @@ builder.AddArticles();
 var app = builder.Build();
 
 app.UseProblemDetailsForErrors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapArticles();
 

@@ -11,7 +11,14 @@ public sealed class ArticlesServiceFixture : IAsyncLifetime
     private ServiceUnderTest<ArticlesService> _service = null!;
 
     public TestBus Bus { get; private set; } = null!;
+
+    /// <summary>An editor's client (newsroom routes need the editor role).</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>An anonymous reader's client.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public ServiceUnderTest<ArticlesService> Service => _service;
 
     public async Task InitializeAsync()
     {
@@ -22,7 +29,8 @@ public sealed class ArticlesServiceFixture : IAsyncLifetime
             ["ConnectionStrings:articlesdb"] = _database.ConnectionString,
             ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
         });
-        Client = _service.CreateClient();
+        Client = _service.CreateClientAs("editor-1", "editor");
+        Anonymous = _service.CreateClient();
     }
 
     public async Task DisposeAsync()

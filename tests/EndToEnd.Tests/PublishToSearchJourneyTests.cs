@@ -16,6 +16,8 @@ public sealed class PublishToSearchJourneyTests(PlatformFixture platform, ITestO
     [Fact]
     public async Task An_article_published_through_the_gateway_is_found_by_search_within_10_seconds()
     {
+        // Until the identity service issues tokens, services run in Development accept development tokens.
+        _gateway.DefaultRequestHeaders.Authorization = new("Bearer", "dev:e2e-editor:editor");
         var word = $"kimchi{Guid.NewGuid():N}"[..14];
         var drafted = await _gateway.PostAsJsonAsync("/api/newsroom/articles", new
         {

@@ -48,7 +48,7 @@ public sealed class BrokerOutageTests : IAsyncLifetime
     [Fact]
     public async Task Articles_published_while_the_broker_is_down_become_searchable_once_it_is_back_each_once()
     {
-        var newsroom = _articles.CreateClient();
+        var newsroom = _articles.CreateClientAs("editor-1", "editor");
         var reader = _search.CreateClient();
         var words = new[] { "aardvark", "bumblebee", "chinchilla", "dugong", "echidna" };
 

@@ -15,6 +15,16 @@ public sealed class ServiceUnderTest<TModule>(IReadOnlyDictionary<string, string
         builder.UseEnvironment("Testing");
         // A single daemon per test process starts at once; HotCold would wait for leadership.
         builder.UseSetting("EventStore:DaemonMode", "Solo");
+        // Tests sign in with development tokens ("Bearer dev:<subject>:<roles>") until the identity service issues real ones.
+        builder.UseSetting("Authentication:DevelopmentTokens", "true");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client that sends <c>Authorization: Bearer dev:&lt;subject&gt;:&lt;roles&gt;</c>.</summary>
+    public HttpClient CreateClientAs(string subject, params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", $"dev:{subject}:{string.Join(',', roles)}");
+        return client;
     }
 }

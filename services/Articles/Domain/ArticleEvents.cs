@@ -1,9 +1,12 @@
 namespace NewsPlatform.Articles.Domain;
 
 // The events of one article's stream. The stream is the article's revision history, so every
-// event says who did it and when. Stored by Marten under its type name: rename only with an alias.
+// event says who did it and when. Stored by Marten under its type name: rename only with an alias,
+// and change shapes only additively (old events must still read).
 
-/// <summary>The editable content of an article, as an editor last saved it.</summary>
+public sealed record LeadPhoto(string Url, string? Caption, string? Credit);
+
+/// <summary>The editable content of an article, as an editor last saved it (body already sanitised).</summary>
 public sealed record ArticleCopy(
     string Headline,
     string? Summary,
@@ -12,9 +15,25 @@ public sealed record ArticleCopy(
     string? Subsection,
     string? Byline,
     IReadOnlyList<string> Tags,
-    bool IsPremium);
+    bool IsPremium,
+    string? SourceCredit = null,
+    LeadPhoto? LeadPhoto = null);
 
 public sealed record ArticleDrafted(Guid ArticleId, ArticleCopy Copy, string By, DateTimeOffset At);
 
+/// <summary>The copy of an article that is not live (draft, scheduled or taken down) changed.</summary>
+public sealed record ArticleRevised(Guid ArticleId, ArticleCopy Copy, string By, DateTimeOffset At);
+
+/// <summary>The article will go live at <paramref name="PublishAt"/> unless the schedule is cancelled.</summary>
+public sealed record ArticleScheduled(Guid ArticleId, DateTimeOffset PublishAt, string By, DateTimeOffset At);
+
+public sealed record ArticleScheduleCancelled(Guid ArticleId, string By, DateTimeOffset At);
+
 /// <summary>The article went live under <paramref name="Slug"/>, which stays its URL from then on.</summary>
 public sealed record ArticlePublished(Guid ArticleId, string Slug, string By, DateTimeOffset At);
+
+/// <summary>A live article's copy changed; readers see it as <c>Updated</c>.</summary>
+public sealed record ArticleCorrected(Guid ArticleId, ArticleCopy Copy, string? Note, string By, DateTimeOffset At);
+
+/// <summary>The article was taken down; its slug stays reserved for it.</summary>
+public sealed record ArticleUnpublished(Guid ArticleId, string? Reason, string By, DateTimeOffset At);

@@ -13,6 +13,15 @@ public static partial class ArticleText
         return Blank().Replace(text, " ").Trim();
     }
 
+    /// <summary>The first paragraph of a (sanitised) body, as HTML.</summary>
+    public static string FirstParagraph(string html)
+    {
+        var match = Paragraph().Match(html);
+        if (match.Success) return match.Value;
+        var text = PlainText(html);
+        return $"<p>{WebUtility.HtmlEncode(text.Length <= 300 ? text : text[..300] + "…")}</p>";
+    }
+
     [GeneratedRegex(@"</(p|div|h[1-6]|li|blockquote)>|<br\s*/?>", RegexOptions.IgnoreCase)]
     private static partial Regex BlockEnd();
 
@@ -21,4 +30,7 @@ public static partial class ArticleText
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Blank();
+
+    [GeneratedRegex(@"<p>.*?</p>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Paragraph();
 }

@@ -32,6 +32,8 @@ public sealed class ArticleEventsForwarder : SubscriptionBase
         _logger = logger;
         Name = SubscriptionName;
         IncludeType<ArticlePublished>();
+        IncludeType<ArticleCorrected>();
+        IncludeType<ArticleUnpublished>();
     }
 
     public override async Task<IChangeListener> ProcessEventsAsync(
@@ -56,23 +58,27 @@ public sealed class ArticleEventsForwarder : SubscriptionBase
     private static async Task<object?> ToIntegrationEventAsync(
         IEvent @event, IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        switch (@event.Data)
+        if (@event.Data is not (ArticlePublished or ArticleCorrected or ArticleUnpublished)) return null;
+
+        // The article exactly as of this event, even if later events were appended since.
+        var article = await operations.Events.AggregateStreamAsync<Article>(
+            @event.StreamId, @event.Version, token: cancellationToken);
+        if (article?.Slug is null || article.PublishedAt is null) return null;
+
+        return @event.Data switch
         {
-            case ArticlePublished published:
-                // The article exactly as of this event, even if later events were appended since.
-                var article = await operations.Events.AggregateStreamAsync<Article>(
-                    @event.StreamId, @event.Version, token: cancellationToken);
-                if (article is null) return null;
-                return new Bus.ArticlePublished(article.Id, @event.Version, ContentOf(article),
-                    article.PublishedAt ?? published.At, article.UpdatedAt);
-            default:
-                return null;
-        }
+            ArticlePublished => new Bus.ArticlePublished(article.Id, @event.Version, ContentOf(article),
+                article.PublishedAt.Value, article.UpdatedAt),
+            ArticleCorrected corrected => new Bus.ArticleUpdated(article.Id, @event.Version, ContentOf(article),
+                article.PublishedAt.Value, corrected.At),
+            ArticleUnpublished unpublished => new Bus.ArticleUnpublished(article.Id, @event.Version, article.Slug, unpublished.At),
+            _ => null,
+        };
     }
 
     public static Bus.ArticleContent ContentOf(Article article) => new(
         article.Slug ?? "", article.Copy.Headline, article.Copy.Summary, ArticleText.PlainText(article.Copy.Body),
-        article.Copy.Section, article.Copy.Subsection, article.Copy.Tags, article.Copy.Byline, SourceCredit: null,
+        article.Copy.Section, article.Copy.Subsection, article.Copy.Tags, article.Copy.Byline, article.Copy.SourceCredit,
         article.Copy.IsPremium);
 
     private async Task PublishUntilConfirmedAsync(object message, Guid eventId, CancellationToken cancellationToken)

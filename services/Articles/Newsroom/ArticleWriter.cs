@@ -8,21 +8,21 @@ namespace NewsPlatform.Articles.Newsroom;
 public sealed class ArticleWriter(IDocumentSession session)
 {
     /// <summary>Starts a new stream; the article's first event has version 1.</summary>
-    public async Task<long> StartAsync(DraftArticle command, CancellationToken cancellationToken)
+    public async Task<Article> StartAsync(DraftArticle command, CancellationToken cancellationToken)
     {
         var events = ArticleDecider.Decide(command, null);
         TagWithTrace();
         session.Events.StartStream<Article>(command.ArticleId, events);
         await session.SaveChangesAsync(cancellationToken);
-        return events.Count;
+        return ArticleDecider.Fold(events)! with { Version = events.Count };
     }
 
     /// <summary>
-    /// Appends what <paramref name="decide"/> yields, provided the stream is still at
-    /// <paramref name="expectedVersion"/> — both when read and when committed, so of two editors
-    /// saving at once exactly one wins. Returns the new version.
+    /// Appends what the command yields, provided the stream is still at <paramref name="expectedVersion"/>
+    /// — both when read and when committed, so of two editors saving at once exactly one wins.
+    /// Returns the article as it now is.
     /// </summary>
-    public async Task<long> ExecuteAsync(Guid articleId, long expectedVersion,
+    public async Task<Article> ExecuteAsync(Guid articleId, long expectedVersion,
         Func<Article, ArticleCommand> command, CancellationToken cancellationToken,
         Action<IDocumentSession, Article>? alongside = null)
     {
@@ -30,12 +30,18 @@ public sealed class ArticleWriter(IDocumentSession session)
         _ = await session.Events.FetchStreamStateAsync(articleId, cancellationToken) ?? throw new ArticleNotFound(articleId);
         var stream = await session.Events.FetchForWriting<Article>(articleId, expectedVersion, cancellationToken);
         var article = stream.Aggregate ?? throw new ArticleNotFound(articleId);
+
         var events = ArticleDecider.Decide(command(article), article);
+        if (events.Count == 0) return article with { Version = expectedVersion }; // nothing changed
+
         alongside?.Invoke(session, article);
         TagWithTrace();
         stream.AppendMany(events);
         await session.SaveChangesAsync(cancellationToken);
-        return expectedVersion + events.Count;
+        return events.Aggregate(article, (state, e) => ArticleDecider.Evolve(state, e)!) with
+        {
+            Version = expectedVersion + events.Count,
+        };
     }
 
     // The forwarder that later publishes these events to the bus continues this trace, so one

@@ -6,7 +6,7 @@ namespace NewsPlatform.Articles.Newsroom;
 public sealed record NewsroomArticle(
     Guid Id,
     long Version,
-    string Status,
+    ArticleStatus Status,
     string? Slug,
     string Headline,
     string? Summary,
@@ -14,15 +14,20 @@ public sealed record NewsroomArticle(
     string Section,
     string? Subsection,
     string? Byline,
+    string? SourceCredit,
     IReadOnlyList<string> Tags,
+    LeadPhoto? LeadPhoto,
     bool IsPremium,
     DateTimeOffset CreatedAt,
+    DateTimeOffset? ScheduledFor,
     DateTimeOffset? PublishedAt,
-    DateTimeOffset? UpdatedAt)
+    DateTimeOffset? UpdatedAt,
+    DateTimeOffset LastChangedAt,
+    string LastChangedBy)
 {
-    public static NewsroomArticle From(Article article, long version) => new(
-        article.Id, version, article.Status.ToString().ToLowerInvariant(), article.Slug,
+    public static NewsroomArticle From(Article article) => new(
+        article.Id, article.Version, article.Status, article.Slug,
         article.Copy.Headline, article.Copy.Summary, article.Copy.Body, article.Copy.Section, article.Copy.Subsection,
-        article.Copy.Byline, article.Copy.Tags, article.Copy.IsPremium,
-        article.CreatedAt, article.PublishedAt, article.UpdatedAt);
+        article.Copy.Byline, article.Copy.SourceCredit, article.Copy.Tags, article.Copy.LeadPhoto, article.Copy.IsPremium,
+        article.CreatedAt, article.ScheduledFor, article.PublishedAt, article.UpdatedAt, article.LastChangedAt, article.LastChangedBy);
 }

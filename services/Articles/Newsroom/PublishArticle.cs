@@ -1,28 +1,65 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using NewsPlatform.Articles.Domain;
 
 namespace NewsPlatform.Articles.Newsroom;
 
-/// <summary>Slice: an editor publishes a draft now; it gets a unique, stable slug on first publication.</summary>
+/// <param name="PublishAt">When to go live; omitted or null means now.</param>
+public sealed record PublishRequest(DateTimeOffset? PublishAt);
+
+/// <summary>
+/// Slice: an editor publishes an article now, or schedules it. On first publication it gets a
+/// unique slug from its headline, which stays its URL through corrections and republication.
+/// </summary>
 public static class PublishArticleEndpoint
 {
-    public static void MapPublishArticle(this RouteGroupBuilder newsroom) =>
+    public static void MapPublishArticle(this RouteGroupBuilder newsroom)
+    {
         newsroom.MapPost("/{id:guid}/publish", Handle)
             .WithName("PublishArticle")
-            .WithSummary("Publish an article now (If-Match: its version)");
+            .WithSummary("Publish now, or at publishAt (If-Match: its version)");
+        newsroom.MapDelete("/{id:guid}/schedule", CancelSchedule)
+            .WithName("CancelSchedule")
+            .WithSummary("Cancel a scheduled publication (If-Match: its version)");
+    }
 
     private static async Task<Ok<NewsroomArticle>> Handle(
-        Guid id, HttpContext http, ArticleWriter writer, IDocumentSession session, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] PublishRequest? request,
+        HttpContext http, ArticlePublisher publisher, ArticleWriter writer, TimeProvider clock, CancellationToken cancellationToken)
     {
         var expected = ArticleVersions.ExpectedVersion(http.Request);
         var editor = Editor.Of(http);
 
-        var before = await session.Events.FetchLatest<Article>(id, cancellationToken) ?? throw new ArticleNotFound(id);
+        var article = request?.PublishAt is { } publishAt
+            ? await writer.ExecuteAsync(id, expected,
+                _ => new ScheduleArticle(id, publishAt, editor, clock.GetUtcNow()), cancellationToken)
+            : await publisher.PublishAsync(id, expected, editor, cancellationToken);
+
+        http.Response.SetETag(article.Version);
+        return TypedResults.Ok(NewsroomArticle.From(article));
+    }
+
+    private static async Task<Ok<NewsroomArticle>> CancelSchedule(
+        Guid id, HttpContext http, ArticleWriter writer, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var expected = ArticleVersions.ExpectedVersion(http.Request);
+        var article = await writer.ExecuteAsync(id, expected,
+            _ => new CancelSchedule(id, Editor.Of(http), clock.GetUtcNow()), cancellationToken);
+        http.Response.SetETag(article.Version);
+        return TypedResults.Ok(NewsroomArticle.From(article));
+    }
+}
+
+/// <summary>Publishing now: shared by the endpoint and the scheduled-publishing job.</summary>
+public sealed class ArticlePublisher(ArticleWriter writer, IDocumentSession session, TimeProvider clock)
+{
+    public async Task<Article> PublishAsync(Guid id, long expectedVersion, string editor, CancellationToken cancellationToken)
+    {
+        var before = await session.LoadAsync<Article>(id, cancellationToken) ?? throw new ArticleNotFound(id);
         var slug = before.Slug ?? await SlugReservation.FindFreeAsync(session, before.Copy.Headline, cancellationToken);
 
-        var version = await writer.ExecuteAsync(id, expected,
+        return await writer.ExecuteAsync(id, expectedVersion,
             _ => new PublishArticle(id, slug, editor, clock.GetUtcNow()),
             cancellationToken,
             // The reservation commits in the same transaction as the event: a slug taken meanwhile
@@ -31,9 +68,5 @@ public static class PublishArticleEndpoint
             {
                 if (article.Slug is null) s.Insert(new SlugReservation(slug, id));
             });
-
-        var after = await session.Events.FetchLatest<Article>(id, cancellationToken);
-        http.Response.SetETag(version);
-        return TypedResults.Ok(NewsroomArticle.From(after!, version));
     }
 }

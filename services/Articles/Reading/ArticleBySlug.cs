@@ -1,0 +1,63 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using NewsPlatform.Articles.Domain;
+using NewsPlatform.Articles.Entitlements;
+using NewsPlatform.Articles.Projections;
+
+namespace NewsPlatform.Articles.Reading;
+
+/// <summary>Slice: one published article by its slug; a premium body only for readers entitled to it.</summary>
+public static class ArticleBySlugEndpoint
+{
+    public static void MapArticleBySlug(this RouteGroupBuilder api) =>
+        api.MapGet("/articles/{slug}", Handle)
+            .WithName("GetArticle")
+            .WithSummary("One published article (premium body only for subscribers)");
+
+    private static async Task<Results<Ok<ArticleDetail>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> Handle(
+        string slug, HttpContext http, IQuerySession session, ReaderAccess access, ArticleViews views,
+        IOptions<Publication> publication, CancellationToken cancellationToken)
+    {
+        if (!Slugs.IsWellFormed(slug))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["slug"] = ["Not a well-formed article slug."] });
+
+        var page = await FindLiveAsync(session, slug, cancellationToken);
+        if (page is null) return NotFound(slug);
+
+        var article = page.Article;
+        var locked = article.Copy.IsPremium && !await access.MayReadPremiumAsync(http.User, cancellationToken);
+        views.Record(article.Id, article.Copy.Section);
+
+        // The answer depends on who asks when the article is premium: shared caches must not keep it.
+        http.Response.Headers.Vary = "Authorization";
+        if (article.Copy.IsPremium) http.Response.Headers.CacheControl = "private, no-store";
+
+        var zone = publication.Value.Zone;
+        var section = SectionTree.Find(article.Copy.Section);
+        return TypedResults.Ok(new ArticleDetail(
+            article.Id, article.Slug!, article.Copy.Headline, article.Copy.Summary,
+            locked ? page.Teaser : article.Copy.Body, locked,
+            article.Copy.Section, section?.Name ?? article.Copy.Section,
+            article.Copy.Subsection, article.Copy.Subsection is { } sub ? section?.FindSubsection(sub)?.Name : null,
+            article.Copy.Byline, article.Copy.SourceCredit, article.Copy.Tags, article.Copy.LeadPhoto, article.Copy.IsPremium,
+            article.PublishedAt!.Value, article.UpdatedAt,
+            TimeZoneInfo.ConvertTime(article.PublishedAt.Value, zone),
+            article.UpdatedAt is { } updated ? TimeZoneInfo.ConvertTime(updated, zone) : null,
+            publication.Value.TimeZone));
+    }
+
+    public static Task<ArticlePage?> FindLiveAsync(IQuerySession session, string slug, CancellationToken cancellationToken) =>
+        session.Query<ArticlePage>()
+            .Where(p => p.Article.Slug == slug && p.Article.Status == ArticleStatus.Published)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(string slug) => TypedResults.NotFound(
+        new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Type = "https://newsplatform.dev/problems/article-not-found",
+            Title = "Article not found.",
+            Detail = $"No published article has the slug '{slug}'.",
+        });
+}
