@@ -23,7 +23,8 @@ public sealed class ArticlesServiceFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _virtualHost = await IsolatedVirtualHost.CreateAsync("articles");
-        Bus = await TestBus.StartAsync(_virtualHost.AmqpUri, TestBus.Observe<Bus.ArticlePublished>());
+        Bus = await TestBus.StartAsync(_virtualHost.AmqpUri, TestBus.Observe<Bus.ArticlePublished>(),
+            TestBus.Observe<Bus.ArticleUpdated>(), TestBus.Observe<Bus.ArticleUnpublished>());
         _service = new ServiceUnderTest<ArticlesService>(new Dictionary<string, string?>
         {
             ["ConnectionStrings:articlesdb"] = _database.ConnectionString,
