@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using NewsPlatform.Articles.Demo;
 using NewsPlatform.Articles.Domain;
 using NewsPlatform.Articles.Entitlements;
 using NewsPlatform.Articles.Integration;
@@ -29,6 +30,8 @@ public static class ArticlesModule
         builder.Services.AddSingleton<ArticleViews>();
         builder.Services.AddSingleton<ArticleViewsFlusher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ArticleViewsFlusher>());
+
+        if (builder.Configuration.GetValue<bool>("Demo:Seed")) builder.Services.AddHostedService<DemoNewsroom>();
 
         builder.AddEventStore("articlesdb", options =>
             {

@@ -15,7 +15,7 @@ public static class ArticleBySlugEndpoint
             .WithName("GetArticle")
             .WithSummary("One published article (premium body only for subscribers)");
 
-    private static async Task<Results<Ok<ArticleDetail>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> Handle(
+    private static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult, ValidationProblem>> Handle(
         string slug, HttpContext http, IQuerySession session, ReaderAccess access, ArticleViews views,
         IOptions<Publication> publication, CancellationToken cancellationToken)
     {
@@ -52,12 +52,9 @@ public static class ArticleBySlugEndpoint
             .Where(p => p.Article.Slug == slug && p.Article.Status == ArticleStatus.Published)
             .FirstOrDefaultAsync(cancellationToken);
 
-    public static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> NotFound(string slug) => TypedResults.NotFound(
-        new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Type = "https://newsplatform.dev/problems/article-not-found",
-            Title = "Article not found.",
-            Detail = $"No published article has the slug '{slug}'.",
-        });
+    public static ProblemHttpResult NotFound(string slug) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        type: "https://newsplatform.dev/problems/article-not-found",
+        title: "Article not found.",
+        detail: $"No published article has the slug '{slug}'.");
 }

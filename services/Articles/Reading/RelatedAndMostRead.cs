@@ -22,7 +22,7 @@ public static class RelatedAndMostReadEndpoints
             .WithSummary("Most read published articles over window=24h or 7d, optionally of one section");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ArticleSummary>>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> Related(
+    private static async Task<Results<Ok<IReadOnlyList<ArticleSummary>>, ProblemHttpResult, ValidationProblem>> Related(
         string slug, IQuerySession session, CancellationToken cancellationToken)
     {
         if (!Slugs.IsWellFormed(slug))
