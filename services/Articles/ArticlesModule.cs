@@ -64,6 +64,7 @@ public static class ArticlesModule
 
     public static WebApplication MapArticles(this WebApplication app)
     {
+        app.UseNewsroomRequestLimit();
         app.MapNewsroom();
         app.MapReading();
         return app;
