@@ -82,6 +82,46 @@ public sealed class BrokerOutageTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Every_publication_and_correction_made_while_the_broker_is_down_is_delivered_once_it_is_back()
+    {
+        await using var observer = await TestBus.StartAsync(_broker.AmqpUri,
+            TestBus.Observe<Contracts.Articles.ArticlePublished>(), TestBus.Observe<Contracts.Articles.ArticleUpdated>());
+        var desk = _articles.CreateClientAs("editor-1", "editor");
+
+        await _broker.StopAsync();
+
+        var ids = new List<Guid>();
+        for (var i = 1; i <= 20; i++)
+        {
+            var drafted = await desk.PostAsJsonAsync("/api/newsroom/articles", new
+            {
+                headline = $"Outage story {i}", body = "<p>Filed during the outage.</p>", section = "national", subsection = "society",
+            });
+            Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+            var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/newsroom/articles/{id}/publish") { Headers = { { "If-Match", "\"1\"" } } };
+            Assert.Equal(HttpStatusCode.OK, (await desk.SendAsync(publish)).StatusCode);
+            var correct = new HttpRequestMessage(HttpMethod.Put, $"/api/newsroom/articles/{id}")
+            {
+                Headers = { { "If-Match", "\"2\"" } },
+                Content = JsonContent.Create(new { headline = $"Outage story {i}, corrected", body = "<p>Filed during the outage.</p>", section = "national", subsection = "society" }),
+            };
+            Assert.Equal(HttpStatusCode.OK, (await desk.SendAsync(correct)).StatusCode);
+            ids.Add(id);
+        }
+
+        await _broker.StartAsync();
+
+        await Eventually.Until(
+            () => Task.FromResult(ids.Count(id =>
+                observer.Received<Contracts.Articles.ArticlePublished>().Any(m => m.Message.ArticleId == id && m.Message.Version == 2) &&
+                observer.Received<Contracts.Articles.ArticleUpdated>().Any(m => m.Message.ArticleId == id && m.Message.Version == 3))),
+            delivered => delivered == ids.Count, TimeSpan.FromSeconds(90), "all 20 publications and 20 corrections delivered");
+        Assert.All(observer.Received<Contracts.Articles.ArticleUpdated>().Where(m => ids.Contains(m.Message.ArticleId)),
+            m => Assert.EndsWith(", corrected", m.Message.Content.Headline));
+    }
+
     private static async Task<long> TotalAsync(HttpClient reader, string q)
     {
         var results = await reader.GetFromJsonAsync<JsonElement>($"/api/search?q={q}");
