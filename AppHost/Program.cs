@@ -6,27 +6,35 @@ var builder = DistributedApplication.CreateBuilder(args);
 // run elsewhere, as Infrastructure:Mode says (see Infrastructure.cs and LocalServers.cs).
 var infrastructure = builder.AddInfrastructure();
 
+// The services run in the AppHost's environment: in Development that brings demo content and
+// development tokens (see each service's appsettings.Development.json).
+var environment = builder.Environment.EnvironmentName;
+
 // Each service owns its database and shares the broker. WithHttpEndpoint() keeps an http
 // endpoint on an orchestrator-chosen port even if a project has no launch profile.
 var articles = builder.AddProject<Projects.NewsPlatform_Articles>("articles")
     .WithHttpEndpoint()
     .WithDatabase(infrastructure, connectionName: "articlesdb", databaseName: "articles")
-    .WithMessaging(infrastructure);
+    .WithMessaging(infrastructure)
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment);
 
 var subscriptions = builder.AddProject<Projects.NewsPlatform_Subscriptions>("subscriptions")
     .WithHttpEndpoint()
     .WithDatabase(infrastructure, connectionName: "subscriptionsdb", databaseName: "subscriptions")
-    .WithMessaging(infrastructure);
+    .WithMessaging(infrastructure)
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment);
 
 var search = builder.AddProject<Projects.NewsPlatform_Search>("search")
     .WithHttpEndpoint()
     .WithDatabase(infrastructure, connectionName: "searchdb", databaseName: "search")
-    .WithMessaging(infrastructure);
+    .WithMessaging(infrastructure)
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment);
 
 // The gateway is the only way in. Under `dotnet run` Aspire's proxy serves it on
 // http://localhost:5000; Aspire.Hosting.Testing randomizes that port, so tests never clash.
 builder.AddProject<Projects.NewsPlatform_Gateway>("gateway")
     .WithHttpEndpoint(port: 5000)
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
     .WithExternalHttpEndpoints()
     .WithReference(articles).WaitFor(articles)
     .WithReference(subscriptions).WaitFor(subscriptions)

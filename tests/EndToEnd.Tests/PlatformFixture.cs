@@ -20,7 +20,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NewsPlatform_AppHost>(
-            ["Infrastructure:Ephemeral=true"]);
+            ["Infrastructure:Ephemeral=true"],
+            // As `./start.sh` runs it: Development (demo content, development tokens until identity lands).
+            (_, host) => host.EnvironmentName = "Development");
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
 
         App = await builder.BuildAsync();

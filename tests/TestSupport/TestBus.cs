@@ -23,11 +23,9 @@ public sealed class TestBus : IAsyncDisposable
                 h.Username(credentials[0]);
                 h.Password(credentials[1]);
             });
-            rabbit.ReceiveEndpoint($"test-observer-{Guid.NewGuid():N}", endpoint =>
-            {
-                endpoint.AutoDelete = true;
-                observe(endpoint, _received);
-            });
+            // A durable queue, like a service's: it keeps what arrives while the test bus reconnects
+            // after a broker restart. It goes with the test's virtual host or throwaway broker.
+            rabbit.ReceiveEndpoint($"test-observer-{Guid.NewGuid():N}", endpoint => observe(endpoint, _received));
         });
     }
 
