@@ -12,29 +12,43 @@ var environment = builder.Environment.EnvironmentName;
 
 // Each service owns its database and shares the broker. WithHttpEndpoint() keeps an http
 // endpoint on an orchestrator-chosen port even if a project has no launch profile.
-var articles = builder.AddProject<Projects.NewsPlatform_Articles>("articles")
-    .WithHttpEndpoint()
-    .WithDatabase(infrastructure, connectionName: "articlesdb", databaseName: "articles")
-    .WithMessaging(infrastructure)
-    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment);
-
+// Subscriptions & identity signs the platform's tokens and starts with an initial admin from
+// this AppHost's configuration ("InitialAdmin", see appsettings.json; override with
+// InitialAdmin__Email / InitialAdmin__Password).
 var subscriptions = builder.AddProject<Projects.NewsPlatform_Subscriptions>("subscriptions")
     .WithHttpEndpoint()
     .WithDatabase(infrastructure, connectionName: "subscriptionsdb", databaseName: "subscriptions")
     .WithMessaging(infrastructure)
-    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment);
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+    .WithEnvironment("Identity__InitialAdmin__Email", builder.Configuration["InitialAdmin:Email"])
+    .WithEnvironment("Identity__InitialAdmin__Password", builder.Configuration["InitialAdmin:Password"])
+    .WithEnvironment("Identity__InitialAdmin__DisplayName", builder.Configuration["InitialAdmin:DisplayName"]);
+
+// The others verify tokens against the keys the identity service publishes (its discovery document).
+var identityAuthority = subscriptions.GetEndpoint("http");
+
+var articles = builder.AddProject<Projects.NewsPlatform_Articles>("articles")
+    .WithHttpEndpoint()
+    .WithDatabase(infrastructure, connectionName: "articlesdb", databaseName: "articles")
+    .WithMessaging(infrastructure)
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+    .WithEnvironment("Identity__Authority", identityAuthority)
+    .WaitFor(subscriptions);
 
 var search = builder.AddProject<Projects.NewsPlatform_Search>("search")
     .WithHttpEndpoint()
     .WithDatabase(infrastructure, connectionName: "searchdb", databaseName: "search")
     .WithMessaging(infrastructure)
-    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment);
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+    .WithEnvironment("Identity__Authority", identityAuthority)
+    .WaitFor(subscriptions);
 
 // The gateway is the only way in. Under `dotnet run` Aspire's proxy serves it on
 // http://localhost:5000; Aspire.Hosting.Testing randomizes that port, so tests never clash.
 builder.AddProject<Projects.NewsPlatform_Gateway>("gateway")
     .WithHttpEndpoint(port: 5000)
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+    .WithEnvironment("Identity__Authority", identityAuthority)
     .WithExternalHttpEndpoints()
     .WithReference(articles).WaitFor(articles)
     .WithReference(subscriptions).WaitFor(subscriptions)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -27,12 +28,44 @@ public static class Policies
 /// <summary>Authentication and role policies, the same in every service.</summary>
 public static class AuthenticationExtensions
 {
+    public const string PlatformScheme = "Platform";
+    public const string JwtScheme = "Jwt";
+
+    /// <summary>
+    /// Access tokens are RS256 JWTs from the identity service, verified with the standard JwtBearer
+    /// handler against the keys it publishes (<c>Identity:Authority</c> names it; its discovery
+    /// document gives the issuer and JWKS). Issuer, audience, lifetime and algorithm are all checked.
+    /// </summary>
     public static IHostApplicationBuilder AddPlatformAuthentication(this IHostApplicationBuilder builder)
     {
-        // Until the identity service issues signed tokens, development and test runs accept
-        // "Bearer dev:<subject>:<role,role>"; elsewhere the handler accepts nothing.
-        builder.Services.AddAuthentication(DevelopmentTokenHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, DevelopmentTokenHandler>(DevelopmentTokenHandler.SchemeName, null);
+        var identity = builder.Configuration.GetSection("Identity");
+        var developmentTokens = builder.Configuration.GetValue<bool>("Authentication:DevelopmentTokens");
+
+        builder.Services.AddAuthentication(PlatformScheme)
+            .AddPolicyScheme(PlatformScheme, "JWT, or development tokens where enabled", options =>
+                options.ForwardDefaultSelector = http =>
+                    developmentTokens && http.Request.Headers.Authorization.ToString().StartsWith("Bearer dev:", StringComparison.Ordinal)
+                        ? DevelopmentTokenHandler.SchemeName
+                        : JwtScheme)
+            .AddScheme<AuthenticationSchemeOptions, DevelopmentTokenHandler>(DevelopmentTokenHandler.SchemeName, null)
+            .AddJwtBearer(JwtScheme, options =>
+            {
+                options.MapInboundClaims = false; // keep "sub", "role", "name" as issued
+                if (identity["Authority"] is { Length: > 0 } authority)
+                {
+                    options.Authority = authority;
+                    options.RequireHttpsMetadata = !authority.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+                }
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = identity["Issuer"] ?? "newsplatform-identity",
+                    ValidAudience = identity["Audience"] ?? "newsplatform-api",
+                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                    NameClaimType = "name",
+                    RoleClaimType = "role",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Reader, policy => policy.RequireAuthenticatedUser())
@@ -51,7 +84,7 @@ public sealed class DevelopmentTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IConfiguration configuration)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "Bearer";
+    public const string SchemeName = "DevelopmentToken";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {

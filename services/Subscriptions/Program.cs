@@ -8,6 +8,8 @@ builder.AddSubscriptions();
 var app = builder.Build();
 
 app.UseProblemDetailsForErrors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapSubscriptionsApi();
 

@@ -1,4 +1,9 @@
+using JasperFx.Events.Projections;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using NewsPlatform.Subscriptions.Accounts;
+using NewsPlatform.Subscriptions.Integration;
 using NewsPlatform.Subscriptions.Plans;
+using NewsPlatform.Subscriptions.Tokens;
 
 namespace NewsPlatform.Subscriptions;
 
@@ -6,13 +11,45 @@ public static class SubscriptionsModule
 {
     public static IHostApplicationBuilder AddSubscriptions(this IHostApplicationBuilder builder)
     {
-        builder.AddEventStore("subscriptionsdb", _ => { });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<TokenSettings>(builder.Configuration.GetSection("Identity"));
+
+        // Accounts and tokens
+        builder.Services.AddSingleton<Passwords>();
+        builder.Services.AddSingleton<SigningKeys>();
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddScoped<RefreshTokens>();
+        builder.Services.AddHostedService<InitialAdmin>();
+
+        // This service verifies the tokens it signs with its own keys, without asking itself over HTTP.
+        builder.AddPlatformAuthentication();
+        builder.Services.AddOptions<JwtBearerOptions>(AuthenticationExtensions.JwtScheme)
+            .Configure<SigningKeys>((options, keys) =>
+                options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.Loaded);
+
+        builder.AddEventStore("subscriptionsdb", options =>
+            {
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.AddEventTypes([
+                    typeof(AccountRegistered), typeof(LoginFailed), typeof(AccountLocked), typeof(FailedLoginsCleared),
+                    typeof(RoleGranted), typeof(RoleRevoked),
+                ]);
+                options.Projections.Add<ReaderAccountProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<EmailClaim>();
+                options.Schema.For<SigningKeyDocument>();
+                options.Schema.For<RefreshTokenDocument>().UseOptimisticConcurrency(true).Index(t => t.FamilyId);
+            })
+            .AddSubscriptionWithServices<AccountEventsForwarder>(ServiceLifetime.Singleton);
+
         builder.AddMessageBus("messaging", "subscriptions");
         return builder;
     }
 
     public static WebApplication MapSubscriptionsApi(this WebApplication app)
     {
+        app.MapDiscovery();
+        app.MapAccounts();
+        app.MapRoles();
         app.MapPlans();
         return app;
     }

@@ -5,28 +5,48 @@ using NewsPlatform.TestSupport;
 
 namespace NewsPlatform.Subscriptions.Tests;
 
+/// <summary>
+/// The Subscriptions &amp; identity service in-process on its own database and virtual host, with a
+/// clock the tests control and an initial admin from configuration.
+/// </summary>
 public sealed class SubscriptionsServiceFixture : IAsyncLifetime
 {
+    public const string AdminEmail = "admin@example.org";
+    public const string AdminPassword = "correct-horse-battery-77";
+
     private readonly IsolatedDatabase _database = IsolatedDatabase.Named("subscriptions");
     private IsolatedVirtualHost _virtualHost = null!;
-    private ServiceUnderTest<SubscriptionsService> _service = null!;
 
+    public ServiceUnderTest<SubscriptionsService> Service { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
+    public TestBus Bus { get; private set; } = null!;
+    public string DatabaseConnectionString => _database.ConnectionString;
 
     public async Task InitializeAsync()
     {
         _virtualHost = await IsolatedVirtualHost.CreateAsync("subscriptions");
-        _service = new ServiceUnderTest<SubscriptionsService>(new Dictionary<string, string?>
+        Bus = await TestBus.StartAsync(_virtualHost.AmqpUri, TestBus.Observe<NewsPlatform.Contracts.Subscriptions.ReaderRegistered>());
+        Service = CreateService();
+        Client = Service.CreateClient();
+    }
+
+    /// <summary>Another instance on the same database and broker (a restart, or a second replica).</summary>
+    public ServiceUnderTest<SubscriptionsService> CreateService(TimeProvider? clock = null) => new(new Dictionary<string, string?>
         {
             ["ConnectionStrings:subscriptionsdb"] = _database.ConnectionString,
             ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
+            ["Identity:InitialAdmin:Email"] = AdminEmail,
+            ["Identity:InitialAdmin:Password"] = AdminPassword,
+        },
+        services =>
+        {
+            if (clock is not null) Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, clock);
         });
-        Client = _service.CreateClient();
-    }
 
     public async Task DisposeAsync()
     {
-        await _service.DisposeAsync();
+        await Service.DisposeAsync();
+        await Bus.DisposeAsync();
         await _virtualHost.DisposeAsync();
         await _database.DisposeAsync();
     }

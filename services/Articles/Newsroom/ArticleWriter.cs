@@ -48,13 +48,8 @@ public sealed class ArticleWriter(IDocumentSession session)
     // publish reads as a single trace from the gateway to the consuming services.
     private void TagWithTrace()
     {
-        if (Activity.Current is { } activity) session.SetHeader(TraceHeaders.TraceParent, activity.Id!);
+        if (Activity.Current is { } activity) session.SetHeader(EventStoreToBus.TraceParentHeader, activity.Id!);
     }
-}
-
-public static class TraceHeaders
-{
-    public const string TraceParent = "traceparent";
 }
 
 public sealed class ArticleNotFound(Guid articleId) : Exception($"No article has the id {articleId}.");

@@ -1,0 +1,155 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsPlatform.Subscriptions.Tokens;
+
+namespace NewsPlatform.Subscriptions.Accounts;
+
+public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName);
+public sealed record LoginRequest(string? Email, string? Password);
+public sealed record RefreshRequest(string? RefreshToken);
+public sealed record ReaderProfile(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset RegisteredAt);
+public sealed record TokenPair(string AccessToken, string TokenType, int ExpiresIn, DateTimeOffset ExpiresAt, string RefreshToken);
+
+/// <summary>Slices: register, log in, refresh, log out, me.</summary>
+public static class AccountsApi
+{
+    public const int MaxDisplayNameLength = 100;
+
+    public static void MapAccounts(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts");
+        auth.MapPost("/register", Register).WithName("Register").WithSummary("Create a reader account");
+        auth.MapPost("/login", Login).WithName("Login").WithSummary("Tokens for email and password");
+        auth.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Rotate a refresh token");
+        auth.MapPost("/logout", Logout).WithName("Logout").WithSummary("Revoke the refresh token").RequireAuthorization(Policies.Reader);
+        auth.MapGet("/me", Me).WithName("Me").WithSummary("Profile and roles").RequireAuthorization(Policies.Reader);
+    }
+
+    private static async Task<Results<Created<ReaderProfile>, ValidationProblem, ProblemHttpResult>> Register(
+        RegisterRequest request, IDocumentSession session, Passwords passwords, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!EmailClaim.IsValid(request.Email)) errors["email"] = ["A valid email address is required."];
+        var displayName = request.DisplayName?.Trim() ?? "";
+        if (displayName.Length is 0 or > MaxDisplayNameLength) errors["displayName"] = [$"A display name has 1 to {MaxDisplayNameLength} characters."];
+        if (Passwords.Problem(request.Password, request.Email ?? "") is { } weak) errors["password"] = [weak];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var email = EmailClaim.Normalise(request.Email!);
+        var registered = new AccountRegistered(Guid.CreateVersion7(), email, displayName, passwords.Hash(request.Password!), clock.GetUtcNow());
+        session.Insert(new EmailClaim(email, registered.ReaderId));
+        session.Events.StartStream<ReaderAccount>(registered.ReaderId, registered);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (JasperFx.DocumentAlreadyExistsException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The email address is taken.",
+                type: "https://newsplatform.dev/problems/email-taken", detail: "Log in, or register with another address.");
+        }
+
+        var account = AccountDecider.Evolve(null, registered)!;
+        return TypedResults.Created("/api/auth/me", Profile(account));
+    }
+
+    private static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> Login(
+        LoginRequest request, IDocumentSession session, Passwords passwords, TokenIssuer issuer, RefreshTokens refreshTokens,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var password = request.Password ?? "";
+        var claim = EmailClaim.IsValid(request.Email)
+            ? await session.LoadAsync<EmailClaim>(EmailClaim.Normalise(request.Email!), cancellationToken)
+            : null;
+        if (claim is null)
+        {
+            passwords.SpendTheSameTime(password);
+            return InvalidCredentials();
+        }
+
+        var stream = await session.Events.FetchForWriting<ReaderAccount>(claim.ReaderId, cancellationToken);
+        var account = stream.Aggregate!;
+        var matches = passwords.Verify(account.PasswordHash, password);
+        var (outcome, events) = AccountDecider.DecideLogin(account, matches, clock.GetUtcNow());
+        if (events.Count > 0)
+        {
+            stream.AppendMany(events);
+            try
+            {
+                await session.SaveChangesAsync(cancellationToken);
+            }
+            catch (JasperFx.ConcurrencyException)
+            {
+                // A concurrent attempt on the same account recorded first; this one is refused either way.
+                return InvalidCredentials();
+            }
+        }
+        if (outcome != LoginOutcome.Succeeded) return InvalidCredentials();
+
+        account = events.Aggregate(account, (state, e) => AccountDecider.Evolve(state, e)!);
+        return TypedResults.Ok(await IssuePairAsync(account, Guid.NewGuid(), session, issuer, refreshTokens, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<TokenPair>, ProblemHttpResult, ValidationProblem>> Refresh(
+        RefreshRequest request, IDocumentSession session, TokenIssuer issuer, RefreshTokens refreshTokens, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken) || request.RefreshToken.Length > 200)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["A refresh token is required."] });
+
+        var (outcome, readerId, successor) = await refreshTokens.RotateAsync(request.RefreshToken, cancellationToken);
+        if (outcome != RefreshOutcome.Rotated)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The refresh token is not valid.",
+                type: "https://newsplatform.dev/problems/invalid-refresh-token",
+                detail: outcome == RefreshOutcome.ReuseDetected
+                    ? "This token was already used; every token of its login is revoked. Log in again."
+                    : "Log in again.");
+        }
+
+        var account = await session.LoadAsync<ReaderAccount>(readerId, cancellationToken);
+        var (access, expires) = await issuer.IssueAsync(account!, cancellationToken);
+        return TypedResults.Ok(Pair(access, expires, successor!));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> Logout(
+        RefreshRequest request, ClaimsPrincipal user, RefreshTokens refreshTokens, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken) || request.RefreshToken.Length > 200)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["A refresh token is required."] });
+        if (Guid.TryParse(user.FindFirstValue("sub"), out var readerId))
+            await refreshTokens.RevokeAsync(request.RefreshToken, readerId, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<ReaderProfile>, ProblemHttpResult>> Me(
+        ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var account = Guid.TryParse(user.FindFirstValue("sub"), out var readerId)
+            ? await session.LoadAsync<ReaderAccount>(readerId, cancellationToken)
+            : null;
+        return account is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such account.")
+            : TypedResults.Ok(Profile(account));
+    }
+
+    public static async Task<TokenPair> IssuePairAsync(ReaderAccount account, Guid family, IDocumentSession session,
+        TokenIssuer issuer, RefreshTokens refreshTokens, CancellationToken cancellationToken)
+    {
+        var refresh = refreshTokens.Issue(account.Id, family);
+        await session.SaveChangesAsync(cancellationToken);
+        var (access, expires) = await issuer.IssueAsync(account, cancellationToken);
+        return Pair(access, expires, refresh);
+    }
+
+    private static TokenPair Pair(string access, DateTimeOffset expires, string refresh) =>
+        new(access, "Bearer", (int)Math.Round((expires - DateTimeOffset.UtcNow).TotalSeconds), expires, refresh);
+
+    // The same answer whether the email is unknown, the password wrong or the account locked.
+    private static ProblemHttpResult InvalidCredentials() => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized, title: "Email or password is wrong.",
+        type: "https://newsplatform.dev/problems/invalid-credentials");
+
+    public static ReaderProfile Profile(ReaderAccount account) =>
+        new(account.Id, account.Email, account.DisplayName, account.Roles, account.RegisteredAt);
+}

@@ -1,0 +1,86 @@
+namespace NewsPlatform.Subscriptions.Accounts;
+
+// The events of one reader account's stream. Who and when are on every event.
+
+public sealed record AccountRegistered(Guid ReaderId, string Email, string DisplayName, string PasswordHash, DateTimeOffset At);
+
+public sealed record LoginFailed(Guid ReaderId, DateTimeOffset At);
+
+/// <summary>Too many failed logins: no login succeeds until <paramref name="Until"/>.</summary>
+public sealed record AccountLocked(Guid ReaderId, DateTimeOffset Until, DateTimeOffset At);
+
+/// <summary>A login after failures: the failure count starts again.</summary>
+public sealed record FailedLoginsCleared(Guid ReaderId, DateTimeOffset At);
+
+public sealed record RoleGranted(Guid ReaderId, string Role, string By, DateTimeOffset At);
+
+public sealed record RoleRevoked(Guid ReaderId, string Role, string By, DateTimeOffset At);
+
+/// <summary>A reader's account as its stream has made it.</summary>
+public sealed record ReaderAccount(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    string PasswordHash,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<DateTimeOffset> RecentFailures,
+    DateTimeOffset? LockedUntil,
+    DateTimeOffset RegisteredAt)
+{
+    public long Version { get; init; }
+
+    public bool IsLockedAt(DateTimeOffset now) => LockedUntil > now;
+}
+
+public enum LoginOutcome { Succeeded, WrongPassword, Locked }
+
+/// <summary>The account rules as pure code.</summary>
+public static class AccountDecider
+{
+    public const int MaxFailures = 5;
+    public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
+    public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(15);
+    public static readonly string[] KnownRoles = [Microsoft.Extensions.Hosting.Roles.Reader, Microsoft.Extensions.Hosting.Roles.Editor, Microsoft.Extensions.Hosting.Roles.Admin];
+
+    /// <summary>What a login attempt records, given whether the password matched.</summary>
+    public static (LoginOutcome Outcome, IReadOnlyList<object> Events) DecideLogin(ReaderAccount account, bool passwordMatches, DateTimeOffset now)
+    {
+        if (account.IsLockedAt(now)) return (LoginOutcome.Locked, []);
+
+        if (passwordMatches)
+        {
+            return (LoginOutcome.Succeeded,
+                account.RecentFailures.Count > 0 || account.LockedUntil is not null ? [new FailedLoginsCleared(account.Id, now)] : []);
+        }
+
+        var failuresInWindow = account.RecentFailures.Count(t => t > now - FailureWindow) + 1;
+        return failuresInWindow >= MaxFailures
+            ? (LoginOutcome.WrongPassword, [new LoginFailed(account.Id, now), new AccountLocked(account.Id, now + LockDuration, now)])
+            : (LoginOutcome.WrongPassword, [new LoginFailed(account.Id, now)]);
+    }
+
+    public static IReadOnlyList<object> DecideRole(ReaderAccount account, string role, bool grant, string by, DateTimeOffset now)
+    {
+        if (!KnownRoles.Contains(role)) throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
+        if (role == Microsoft.Extensions.Hosting.Roles.Reader) return []; // everyone is a reader
+        var has = account.Roles.Contains(role);
+        return (grant, has) switch
+        {
+            (true, false) => [new RoleGranted(account.Id, role, by, now)],
+            (false, true) => [new RoleRevoked(account.Id, role, by, now)],
+            _ => [],
+        };
+    }
+
+    public static ReaderAccount? Evolve(ReaderAccount? state, object @event) => (state, @event) switch
+    {
+        (null, AccountRegistered e) => new ReaderAccount(e.ReaderId, e.Email, e.DisplayName, e.PasswordHash,
+            [Microsoft.Extensions.Hosting.Roles.Reader], [], null, e.At),
+        (not null, LoginFailed e) => state with { RecentFailures = [.. state.RecentFailures.Where(t => t > e.At - FailureWindow), e.At] },
+        (not null, AccountLocked e) => state with { LockedUntil = e.Until, RecentFailures = [] },
+        (not null, FailedLoginsCleared) => state with { RecentFailures = [], LockedUntil = null },
+        (not null, RoleGranted e) => state with { Roles = [.. state.Roles.Append(e.Role).Distinct()] },
+        (not null, RoleRevoked e) => state with { Roles = [.. state.Roles.Where(r => r != e.Role)] },
+        _ => state,
+    };
+}
