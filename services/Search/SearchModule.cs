@@ -7,6 +7,7 @@ public static class SearchModule
 {
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
+        builder.AddPlatformAuthentication();
         builder.AddEventStore("searchdb", options =>
         {
             // One weighted English index over what a reader searches by.

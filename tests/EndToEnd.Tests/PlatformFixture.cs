@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Aspire.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,6 +32,36 @@ public sealed class PlatformFixture : IAsyncLifetime
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         Gateway = App.CreateHttpClient("gateway");
+    }
+
+    private string? _editorToken;
+
+    /// <summary>
+    /// An editor's access token, got as people get one: the configured admin (the AppHost's
+    /// development default) makes a newly registered reader an editor, who then logs in.
+    /// </summary>
+    public async Task<string> EditorTokenAsync()
+    {
+        if (_editorToken is not null) return _editorToken;
+        const string password = "newsroom-desk-password-1";
+        var email = $"editor.{Guid.NewGuid():N}@example.org";
+        var registered = await Gateway.PostAsJsonAsync("/api/auth/register", new { email, password, displayName = "Desk editor" });
+        registered.EnsureSuccessStatusCode();
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var admin = await LoginAsync("admin@newsplatform.local", "change-me-admin-2026");
+        var grant = new HttpRequestMessage(HttpMethod.Post, $"/api/admin/users/{id}/roles") { Content = JsonContent.Create(new { role = "editor" }) };
+        grant.Headers.Authorization = new("Bearer", admin);
+        (await Gateway.SendAsync(grant)).EnsureSuccessStatusCode();
+
+        return _editorToken = await LoginAsync(email, password);
+    }
+
+    private async Task<string> LoginAsync(string email, string password)
+    {
+        var response = await Gateway.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     public async Task DisposeAsync()

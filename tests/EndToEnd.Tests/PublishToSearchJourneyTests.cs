@@ -16,10 +16,11 @@ public sealed class PublishToSearchJourneyTests(PlatformFixture platform, ITestO
     [Fact]
     public async Task An_article_published_through_the_gateway_is_found_by_search_within_10_seconds()
     {
-        // Until the identity service issues tokens, services run in Development accept development tokens.
-        _gateway.DefaultRequestHeaders.Authorization = new("Bearer", "dev:e2e-editor:editor");
+        var editorToken = await platform.EditorTokenAsync();
         var word = $"kimchi{Guid.NewGuid():N}"[..14];
-        var drafted = await _gateway.PostAsJsonAsync("/api/newsroom/articles", new
+        var draft = new HttpRequestMessage(HttpMethod.Post, "/api/newsroom/articles");
+        draft.Headers.Authorization = new("Bearer", editorToken);
+        draft.Content = JsonContent.Create(new
         {
             headline = $"Winter {word} season opens in Gwangju",
             summary = "Households gather for gimjang.",
@@ -29,11 +30,13 @@ public sealed class PublishToSearchJourneyTests(PlatformFixture platform, ITestO
             byline = "Park Ji-won",
             tags = new[] { "food", "gimjang" },
         });
+        var drafted = await _gateway.SendAsync(draft);
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
         var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/newsroom/articles/{id}/publish");
         publish.Headers.TryAddWithoutValidation("If-Match", drafted.Headers.ETag!.Tag);
+        publish.Headers.Authorization = new("Bearer", editorToken);
         var published = await _gateway.SendAsync(publish);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         var clock = Stopwatch.StartNew();
