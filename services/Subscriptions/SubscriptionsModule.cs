@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using NewsPlatform.Subscriptions.Accounts;
 using NewsPlatform.Subscriptions.Integration;
 using NewsPlatform.Subscriptions.Plans;
+using NewsPlatform.Subscriptions.Subscribing;
 using NewsPlatform.Subscriptions.Tokens;
 
 namespace NewsPlatform.Subscriptions;
@@ -21,6 +22,12 @@ public static class SubscriptionsModule
         builder.Services.AddScoped<RefreshTokens>();
         builder.Services.AddHostedService<InitialAdmin>();
 
+        // Plans and subscriptions: the built-in sandbox payment provider unless another is registered.
+        builder.Services.AddSingleton<SandboxPaymentProvider>();
+        builder.Services.AddSingleton<IPaymentProvider>(sp => sp.GetRequiredService<SandboxPaymentProvider>());
+        builder.Services.AddSingleton<SubscriptionBilling>();
+        builder.Services.AddHostedService<BillingJob>();
+
         // This service verifies the tokens it signs with its own keys, without asking itself over HTTP.
         builder.AddPlatformAuthentication();
         builder.Services.AddOptions<JwtBearerOptions>(AuthenticationExtensions.JwtScheme)
@@ -33,13 +40,19 @@ public static class SubscriptionsModule
                 options.Events.AddEventTypes([
                     typeof(AccountRegistered), typeof(LoginFailed), typeof(AccountLocked), typeof(FailedLoginsCleared),
                     typeof(RoleGranted), typeof(RoleRevoked),
+                    typeof(SubscriptionRequested), typeof(PaymentCaptured), typeof(PaymentDeclined), typeof(PaymentTimedOut),
+                    typeof(SubscriptionAbandoned), typeof(SubscriptionCancelled), typeof(SubscriptionExpired),
                 ]);
                 options.Projections.Add<ReaderAccountProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<EmailClaim>();
                 options.Schema.For<SigningKeyDocument>();
                 options.Schema.For<RefreshTokenDocument>().UseOptimisticConcurrency(true).Index(t => t.FamilyId);
+                options.Projections.Add<SubscriptionProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<Subscription>().Index(s => s.ReaderId).Index(s => s.Status);
+                options.Schema.For<OpenSubscription>();
             })
-            .AddSubscriptionWithServices<AccountEventsForwarder>(ServiceLifetime.Singleton);
+            .AddSubscriptionWithServices<AccountEventsForwarder>(ServiceLifetime.Singleton)
+            .AddSubscriptionWithServices<SubscriptionEventsForwarder>(ServiceLifetime.Singleton);
 
         builder.AddMessageBus("messaging", "subscriptions");
         return builder;
@@ -51,6 +64,7 @@ public static class SubscriptionsModule
         app.MapAccounts();
         app.MapRoles();
         app.MapPlans();
+        app.MapSubscriptions();
         return app;
     }
 }

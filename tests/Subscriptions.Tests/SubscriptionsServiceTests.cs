@@ -25,7 +25,10 @@ public sealed class SubscriptionsServiceFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _virtualHost = await IsolatedVirtualHost.CreateAsync("subscriptions");
-        Bus = await TestBus.StartAsync(_virtualHost.AmqpUri, TestBus.Observe<NewsPlatform.Contracts.Subscriptions.ReaderRegistered>());
+        Bus = await TestBus.StartAsync(_virtualHost.AmqpUri, TestBus.Observe<NewsPlatform.Contracts.Subscriptions.ReaderRegistered>(),
+            TestBus.Observe<NewsPlatform.Contracts.Subscriptions.SubscriptionActivated>(),
+            TestBus.Observe<NewsPlatform.Contracts.Subscriptions.SubscriptionCancelled>(),
+            TestBus.Observe<NewsPlatform.Contracts.Subscriptions.SubscriptionExpired>());
         Service = CreateService();
         Client = Service.CreateClient();
     }
@@ -37,6 +40,8 @@ public sealed class SubscriptionsServiceFixture : IAsyncLifetime
             ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
             ["Identity:InitialAdmin:Email"] = AdminEmail,
             ["Identity:InitialAdmin:Password"] = AdminPassword,
+            // Several instances share this database here: as in production, one runs the daemon.
+            ["EventStore:DaemonMode"] = "HotCold",
         },
         services =>
         {

@@ -1,0 +1,101 @@
+using Marten;
+using NewsPlatform.Subscriptions.Plans;
+
+namespace NewsPlatform.Subscriptions.Subscribing;
+
+/// <summary>
+/// Charges subscriptions through the payment provider: the first period when a reader subscribes,
+/// retries of charges that timed out, and renewals at period end; expires cancelled subscriptions
+/// whose period has ended. Every charge carries an idempotency key (subscription and period), so a
+/// retry never charges twice.
+/// </summary>
+public sealed class SubscriptionBilling(IDocumentStore store, IPaymentProvider payments, TimeProvider clock, ILogger<SubscriptionBilling> logger)
+{
+    public async Task<Subscription> ChargeAsync(Guid subscriptionId, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<Subscription>(subscriptionId, cancellationToken);
+        var subscription = stream.Aggregate!;
+        var plan = PlanCatalogue.Find(subscription.PlanCode)!;
+
+        PaymentResult result;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(15));
+            result = await payments.ChargeAsync(new ChargeRequest(subscription.NextChargeKey, subscription.PriceKrw,
+                subscription.PaymentToken, $"{plan.Name} subscription"), timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            result = new PaymentResult.TimedOut();
+        }
+
+        var events = SubscriptionDecider.DecidePayment(subscription, plan, result, clock.GetUtcNow());
+        stream.AppendMany(events);
+        var after = events.Aggregate(subscription, (s, e) => SubscriptionDecider.Evolve(s, e)!);
+        if (after.Status is SubscriptionStatus.Failed or SubscriptionStatus.Expired) session.Delete<OpenSubscription>(after.ReaderId);
+        await session.SaveChangesAsync(cancellationToken);
+        return after with { Version = subscription.Version + events.Count };
+    }
+
+    /// <summary>One round of the billing job: retries, renewals and expiries that are due.</summary>
+    public async Task RunDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        List<Subscription> due;
+        await using (var query = store.QuerySession())
+        {
+            due = (await query.Query<Subscription>()
+                    .Where(s => s.Status == SubscriptionStatus.Pending
+                                || (s.Status == SubscriptionStatus.Active && s.PeriodEnd <= now)
+                                || (s.Status == SubscriptionStatus.Cancelled && s.PeriodEnd <= now))
+                    .Take(200)
+                    .ToListAsync(cancellationToken))
+                .ToList();
+        }
+
+        foreach (var subscription in due)
+        {
+            try
+            {
+                if (subscription.Status == SubscriptionStatus.Cancelled) await ExpireAsync(subscription.Id, cancellationToken);
+                else if (subscription.Status == SubscriptionStatus.Pending && now - subscription.RequestedAt < TimeSpan.FromSeconds(5)) continue; // still being charged by its request
+                else await ChargeAsync(subscription.Id, cancellationToken);
+            }
+            catch (JasperFx.ConcurrencyException)
+            {
+                // changed meanwhile (the reader, another replica): the next round sees the new state
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+            {
+                logger.LogWarning("Billing of subscription {SubscriptionId} will retry: {Error}", subscription.Id, e.Message);
+            }
+        }
+    }
+
+    private async Task ExpireAsync(Guid subscriptionId, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<Subscription>(subscriptionId, cancellationToken);
+        var events = SubscriptionDecider.DecidePeriodEnd(stream.Aggregate!, clock.GetUtcNow());
+        if (events.Count == 0) return;
+        stream.AppendMany(events);
+        session.Delete<OpenSubscription>(stream.Aggregate!.ReaderId);
+        await session.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>Runs <see cref="SubscriptionBilling.RunDueAsync"/> on a timer (<c>Billing:CheckInterval</c>, default 30 s).</summary>
+public sealed class BillingJob(SubscriptionBilling billing, TimeProvider clock, IConfiguration configuration) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(configuration.GetValue("Billing:CheckInterval", TimeSpan.FromSeconds(30)), clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken)) await billing.RunDueAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+    }
+}
