@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using NewsPlatform.Subscriptions.Accounts;
+using NewsPlatform.Subscriptions.Follows;
 using NewsPlatform.Subscriptions.Integration;
 using NewsPlatform.Subscriptions.Plans;
 using NewsPlatform.Subscriptions.Subscribing;
@@ -39,7 +40,7 @@ public static class SubscriptionsModule
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Events.AddEventTypes([
                     typeof(AccountRegistered), typeof(LoginFailed), typeof(AccountLocked), typeof(FailedLoginsCleared),
-                    typeof(RoleGranted), typeof(RoleRevoked),
+                    typeof(RoleGranted), typeof(RoleRevoked), typeof(SectionFollowed), typeof(SectionUnfollowed),
                     typeof(SubscriptionRequested), typeof(PaymentCaptured), typeof(PaymentDeclined), typeof(PaymentTimedOut),
                     typeof(SubscriptionAbandoned), typeof(SubscriptionCancelled), typeof(SubscriptionExpired),
                 ]);
@@ -50,11 +51,13 @@ public static class SubscriptionsModule
                 options.Projections.Add<SubscriptionProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<Subscription>().Index(s => s.ReaderId).Index(s => s.Status);
                 options.Schema.For<OpenSubscription>();
+                options.Schema.For<ReaderAccount>().GinIndexJsonData();
+                options.Schema.For<Notification>().Index(n => n.ReaderId);
             })
             .AddSubscriptionWithServices<AccountEventsForwarder>(ServiceLifetime.Singleton)
             .AddSubscriptionWithServices<SubscriptionEventsForwarder>(ServiceLifetime.Singleton);
 
-        builder.AddMessageBus("messaging", "subscriptions");
+        builder.AddMessageBus("messaging", "subscriptions", bus => bus.AddConsumer<NotifyFollowers>());
         return builder;
     }
 
@@ -65,6 +68,7 @@ public static class SubscriptionsModule
         app.MapRoles();
         app.MapPlans();
         app.MapSubscriptions();
+        app.MapFollows();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using NewsPlatform.Contracts.Sections;
 namespace NewsPlatform.Articles.Domain;
 
 public abstract record ArticleCommand(Guid ArticleId, string By, DateTimeOffset At);

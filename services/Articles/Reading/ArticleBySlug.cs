@@ -1,3 +1,4 @@
+using NewsPlatform.Contracts.Sections;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

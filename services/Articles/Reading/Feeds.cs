@@ -1,3 +1,4 @@
+using NewsPlatform.Contracts.Sections;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;

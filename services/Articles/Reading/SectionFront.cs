@@ -1,3 +1,4 @@
+using NewsPlatform.Contracts.Sections;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -8,7 +8,8 @@ namespace NewsPlatform.Subscriptions.Accounts;
 public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName);
 public sealed record LoginRequest(string? Email, string? Password);
 public sealed record RefreshRequest(string? RefreshToken);
-public sealed record ReaderProfile(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset RegisteredAt);
+public sealed record ReaderProfile(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset RegisteredAt,
+    Subscribing.SubscriptionView? Subscription = null);
 public sealed record TokenPair(string AccessToken, string TokenType, int ExpiresIn, DateTimeOffset ExpiresAt, string RefreshToken);
 
 /// <summary>Slices: register, log in, refresh, log out, me.</summary>
@@ -123,14 +124,20 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Ok<ReaderProfile>, ProblemHttpResult>> Me(
-        ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var account = Guid.TryParse(user.FindFirstValue("sub"), out var readerId)
             ? await session.LoadAsync<ReaderAccount>(readerId, cancellationToken)
             : null;
-        return account is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such account.")
-            : TypedResults.Ok(Profile(account));
+        if (account is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such account.");
+
+        // The subscription status shown is the open one (pending, active or cancelled), if any.
+        var open = await session.LoadAsync<Subscribing.OpenSubscription>(readerId, cancellationToken);
+        var subscription = open is null ? null : await session.LoadAsync<Subscribing.Subscription>(open.SubscriptionId, cancellationToken);
+        return TypedResults.Ok(Profile(account) with
+        {
+            Subscription = subscription is null ? null : Subscribing.SubscriptionView.From(subscription, clock.GetUtcNow()),
+        });
     }
 
     public static async Task<TokenPair> IssuePairAsync(ReaderAccount account, Guid family, IDocumentSession session,

@@ -16,6 +16,10 @@ public sealed record RoleGranted(Guid ReaderId, string Role, string By, DateTime
 
 public sealed record RoleRevoked(Guid ReaderId, string Role, string By, DateTimeOffset At);
 
+public sealed record SectionFollowed(Guid ReaderId, string Section, DateTimeOffset At);
+
+public sealed record SectionUnfollowed(Guid ReaderId, string Section, DateTimeOffset At);
+
 /// <summary>A reader's account as its stream has made it.</summary>
 public sealed record ReaderAccount(
     Guid Id,
@@ -28,6 +32,9 @@ public sealed record ReaderAccount(
     DateTimeOffset RegisteredAt)
 {
     public long Version { get; init; }
+
+    /// <summary>Sections whose new articles the reader is notified of.</summary>
+    public IReadOnlyList<string> Follows { get; init; } = [];
 
     public bool IsLockedAt(DateTimeOffset now) => LockedUntil > now;
 }
@@ -72,6 +79,15 @@ public static class AccountDecider
         };
     }
 
+    /// <summary>Following is idempotent: following twice, or unfollowing what is not followed, records nothing.</summary>
+    public static IReadOnlyList<object> DecideFollow(ReaderAccount account, string section, bool follow, DateTimeOffset now) =>
+        (follow, account.Follows.Contains(section)) switch
+        {
+            (true, false) => [new SectionFollowed(account.Id, section, now)],
+            (false, true) => [new SectionUnfollowed(account.Id, section, now)],
+            _ => [],
+        };
+
     public static ReaderAccount? Evolve(ReaderAccount? state, object @event) => (state, @event) switch
     {
         (null, AccountRegistered e) => new ReaderAccount(e.ReaderId, e.Email, e.DisplayName, e.PasswordHash,
@@ -81,6 +97,8 @@ public static class AccountDecider
         (not null, FailedLoginsCleared) => state with { RecentFailures = [], LockedUntil = null },
         (not null, RoleGranted e) => state with { Roles = [.. state.Roles.Append(e.Role).Distinct()] },
         (not null, RoleRevoked e) => state with { Roles = [.. state.Roles.Where(r => r != e.Role)] },
+        (not null, SectionFollowed e) => state with { Follows = [.. state.Follows.Append(e.Section).Distinct()] },
+        (not null, SectionUnfollowed e) => state with { Follows = [.. state.Follows.Where(s => s != e.Section)] },
         _ => state,
     };
 }

@@ -51,6 +51,8 @@ public sealed class SubscribingTests(SubscriptionsServiceFixture identity) : ICl
         var start = subscription.GetProperty("periodStart").GetDateTimeOffset();
         Assert.Equal(start.AddMonths(1), subscription.GetProperty("periodEnd").GetDateTimeOffset());
         Assert.Single(await MineAsync(reader));
+        var me = await reader.GetFromJsonAsync<JsonElement>("/api/auth/me");
+        Assert.Equal("active", me.GetProperty("subscription").GetProperty("status").GetString());
         await WaitForAsync<Bus.SubscriptionActivated>(m => m.ReaderId == readerId && m.PlanCode == "digital-monthly", "SubscriptionActivated");
     }
 

@@ -1,4 +1,9 @@
-namespace NewsPlatform.Articles.Domain;
+using System.Text;
+
+namespace NewsPlatform.Contracts.Sections;
+
+// The edition's fixed section tree, shared because section slugs are part of every service's
+// public contract (articles, follows, search filters).
 
 public sealed record Subsection(string Slug, string Name);
 
@@ -29,7 +34,16 @@ public static class SectionTree
     public static Section? Find(string slug) => All.FirstOrDefault(s => s.Slug == slug);
 
     /// <summary>"Environment &amp; Animals" → "environment-animals", "K-pop" → "k-pop".</summary>
-    public static string SlugOf(string name) => Slugs.FromText(name.Replace("&", " "));
+    public static string SlugOf(string name)
+    {
+        var slug = new StringBuilder();
+        foreach (var word in name.Split([' ', '&', '-'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (slug.Length > 0) slug.Append('-');
+            slug.Append(word.ToLowerInvariant());
+        }
+        return slug.ToString();
+    }
 
     private static Section Build(string name, params string[] subsections) =>
         new(SlugOf(name), name, subsections.Select(s => new Subsection(SlugOf(s), s)).ToArray());
