@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using NewsPlatform.Subscriptions.Accounts;
+using NewsPlatform.Subscriptions.ApiKeys;
 using NewsPlatform.Subscriptions.Follows;
 using NewsPlatform.Subscriptions.Integration;
 using NewsPlatform.Subscriptions.Plans;
@@ -53,6 +54,7 @@ public static class SubscriptionsModule
                 options.Schema.For<OpenSubscription>();
                 options.Schema.For<ReaderAccount>().GinIndexJsonData();
                 options.Schema.For<Notification>().Index(n => n.ReaderId);
+                options.Schema.For<ApiKey>().UniqueIndex(k => k.KeyHash);
             })
             .AddSubscriptionWithServices<AccountEventsForwarder>(ServiceLifetime.Singleton)
             .AddSubscriptionWithServices<SubscriptionEventsForwarder>(ServiceLifetime.Singleton);
@@ -69,6 +71,7 @@ public static class SubscriptionsModule
         app.MapPlans();
         app.MapSubscriptions();
         app.MapFollows();
+        app.MapApiKeys();
         return app;
     }
 }
