@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NewsPlatform.TestSupport;
+
+namespace NewsPlatform.EndToEnd.Tests;
+
+/// <summary>A reader's journey through the gateway: register, log in, meet the paywall, subscribe, read.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class ReaderJourneyTests(PlatformFixture platform)
+{
+    private readonly HttpClient _gateway = platform.Gateway;
+
+    [Fact]
+    public async Task A_reader_subscribes_and_the_premium_article_unlocks_without_logging_in_again()
+    {
+        // A premium demo article (Development seeds them).
+        var premium = await Eventually.Until(
+            async () => (await _gateway.GetFromJsonAsync<JsonElement>("/api/articles?pageSize=50")).GetProperty("items")
+                .EnumerateArray().FirstOrDefault(a => a.GetProperty("isPremium").GetBoolean()),
+            a => a.ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(30), "a premium demo article");
+        var url = $"/api/articles/{premium.GetProperty("slug").GetString()}";
+
+        const string password = "first-light-reader-1";
+        var email = $"reader.{Guid.NewGuid():N}@example.org";
+        (await _gateway.PostAsJsonAsync("/api/auth/register", new { email, password, displayName = "Reader" })).EnsureSuccessStatusCode();
+        var login = await (await _gateway.PostAsJsonAsync("/api/auth/login", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
+        var token = login.GetProperty("accessToken").GetString()!;
+
+        Assert.True((await ReadAsync(url, token)).GetProperty("locked").GetBoolean());
+
+        var declined = await SendAsync(HttpMethod.Post, "/api/subscriptions", token, new { planCode = "digital-monthly", paymentToken = "tok_declined" });
+        Assert.Equal(HttpStatusCode.PaymentRequired, declined.StatusCode);
+        Assert.True((await ReadAsync(url, token)).GetProperty("locked").GetBoolean());
+
+        var subscribed = await SendAsync(HttpMethod.Post, "/api/subscriptions", token, new { planCode = "digital-monthly", paymentToken = "tok_ok" });
+        Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
+
+        // The subscription event travels Subscriptions → RabbitMQ → Articles; the same token now reads in full.
+        var page = await Eventually.Until(() => ReadAsync(url, token), p => !p.GetProperty("locked").GetBoolean(),
+            TimeSpan.FromSeconds(15), "the premium article unlocked");
+        Assert.NotEqual(premium.GetProperty("summary").GetString(), page.GetProperty("body").GetString());
+        // And an anonymous reader still gets the teaser.
+        Assert.True((await _gateway.GetFromJsonAsync<JsonElement>(url)).GetProperty("locked").GetBoolean());
+    }
+
+    private async Task<JsonElement> ReadAsync(string url, string token) =>
+        await (await SendAsync(HttpMethod.Get, url, token)).Content.ReadFromJsonAsync<JsonElement>();
+
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string token, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null) request.Content = JsonContent.Create(body);
+        return _gateway.SendAsync(request);
+    }
+}
