@@ -33,6 +33,7 @@ public sealed record Subscription(
     int PeriodsPaid,
     int PaymentAttempts,
     DateTimeOffset RequestedAt,
+    DateTimeOffset? FirstPeriodStart,
     DateTimeOffset? PeriodStart,
     DateTimeOffset? PeriodEnd,
     DateTimeOffset? CancelledAt,
@@ -52,10 +53,15 @@ public static class SubscriptionDecider
 {
     public const int MaxPaymentAttempts = 3;
 
-    public static DateTimeOffset PeriodEndFrom(Plan plan, DateTimeOffset start) => plan.Period switch
+    /// <summary>
+    /// The end of the <paramref name="periods"/>-th period counted from the first one's start, so
+    /// renewals keep the billing day: from 31 January the ends are 28 February, 31 March, 30 April —
+    /// not a date that drifts earlier month by month.
+    /// </summary>
+    public static DateTimeOffset PeriodEnd(Plan plan, DateTimeOffset firstStart, int periods) => plan.Period switch
     {
-        BillingPeriod.Month => start.AddMonths(1),
-        BillingPeriod.Year => start.AddYears(1),
+        BillingPeriod.Month => firstStart.AddMonths(periods),
+        BillingPeriod.Year => firstStart.AddYears(periods),
         _ => throw new InvalidOperationException($"Plan {plan.Code} has no billing period."),
     };
 
@@ -64,9 +70,11 @@ public static class SubscriptionDecider
     {
         var renewing = subscription.Status == SubscriptionStatus.Active;
         var start = renewing ? subscription.PeriodEnd!.Value : now;
+        var firstStart = subscription.FirstPeriodStart ?? now;
         return result switch
         {
-            PaymentResult.Captured captured => [new PaymentCaptured(subscription.Id, captured.ChargeId, subscription.PriceKrw, start, PeriodEndFrom(plan, start), now)],
+            PaymentResult.Captured captured => [new PaymentCaptured(subscription.Id, captured.ChargeId, subscription.PriceKrw, start,
+                PeriodEnd(plan, firstStart, subscription.PeriodsPaid + 1), now)],
             PaymentResult.Declined declined when renewing => [new PaymentDeclined(subscription.Id, declined.Reason, now), new SubscriptionExpired(subscription.Id, "renewal declined", now)],
             PaymentResult.Declined declined => [new PaymentDeclined(subscription.Id, declined.Reason, now)],
             PaymentResult.TimedOut when subscription.PaymentAttempts + 1 >= MaxPaymentAttempts && !renewing =>
@@ -92,11 +100,11 @@ public static class SubscriptionDecider
     public static Subscription? Evolve(Subscription? state, object @event) => (state, @event) switch
     {
         (null, SubscriptionRequested e) => new Subscription(e.SubscriptionId, e.ReaderId, e.PlanCode, e.PriceKrw, e.PaymentToken,
-            SubscriptionStatus.Pending, 0, 0, e.At, null, null, null, null),
+            SubscriptionStatus.Pending, 0, 0, e.At, null, null, null, null, null),
         (not null, PaymentCaptured e) => state with
         {
             Status = SubscriptionStatus.Active, PeriodsPaid = state.PeriodsPaid + 1, PaymentAttempts = 0,
-            PeriodStart = e.PeriodStart, PeriodEnd = e.PeriodEnd,
+            FirstPeriodStart = state.FirstPeriodStart ?? e.PeriodStart, PeriodStart = e.PeriodStart, PeriodEnd = e.PeriodEnd,
         },
         (not null, PaymentDeclined) when state.Status == SubscriptionStatus.Pending => state with { Status = SubscriptionStatus.Failed, EndReason = "payment declined" },
         (not null, PaymentTimedOut e) => state with { PaymentAttempts = e.Attempt },
