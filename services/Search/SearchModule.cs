@@ -1,3 +1,5 @@
+using JasperFx.Events.Projections;
+using NewsPlatform.Contracts.Articles;
 using NewsPlatform.Search.Indexing;
 using NewsPlatform.Search.Querying;
 
@@ -10,13 +12,17 @@ public static class SearchModule
         builder.AddPlatformAuthentication();
         builder.AddEventStore("searchdb", options =>
         {
+            // The article events as received, one stream per article; the index is their projection.
+            options.Events.AddEventTypes([typeof(ArticlePublished), typeof(ArticleUpdated), typeof(ArticleUnpublished)]);
+            options.Projections.Add<SearchableArticleProjection>(ProjectionLifecycle.Inline);
+
             // One weighted English index over what a reader searches by.
             options.Schema.For<SearchableArticle>().FullTextIndex(
                 index => { index.Name = "mt_searchable_article_text"; index.RegConfig = "english"; },
                 a => a.Headline, a => a.Summary, a => a.BodyText, a => a.Byline);
         });
 
-        builder.AddMessageBus("messaging", "search", bus => bus.AddConsumer<ArticlePublishedConsumer>(typeof(ArticlePublishedConsumerDefinition)));
+        builder.AddMessageBus("messaging", "search", bus => bus.AddConsumer<ArticleEventsConsumer>(typeof(ArticleEventsConsumerDefinition)));
         return builder;
     }
 

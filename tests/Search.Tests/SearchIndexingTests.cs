@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NewsPlatform.Contracts.Articles;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using NewsPlatform.TestSupport;
 
 namespace NewsPlatform.Search.Tests;
@@ -15,6 +17,8 @@ public sealed class SearchServiceFixture : IAsyncLifetime
 
     public TestBus Bus { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
+    public IServiceProvider Services => _service.Services;
+    public Marten.IDocumentStore Store => Services.GetRequiredService<Marten.IDocumentStore>();
 
     public async Task InitializeAsync()
     {
@@ -100,6 +104,63 @@ public sealed class SearchIndexingTests(SearchServiceFixture search) : IClassFix
         var results = await SearchAsync("Ulleungdo");
         Assert.Equal(1, results.GetProperty("total").GetInt64());
         Assert.Equal(0, (await SearchAsync("Dokdo")).GetProperty("total").GetInt64());
+    }
+
+    private static ArticleUpdated Updated(Guid id, long version, string headline, string body = "Body text.") =>
+        new(id, version,
+            new ArticleContent($"slug-{id:N}", headline, "Summary", body, "national", "society", ["tag"], "Reporter", null, false),
+            Morning, Morning.AddHours(1));
+
+    [Fact]
+    public async Task A_correction_re_indexes_the_new_text_and_unpublishing_removes_it()
+    {
+        var id = Guid.NewGuid();
+        await search.Bus.PublishAsync(Published(id, 2, "Typhoon Kongrey nears Busan"));
+        await EventuallyFoundAsync("Kongrey", r => r.GetProperty("total").GetInt64() == 1);
+
+        await search.Bus.PublishAsync(Updated(id, 3, "Typhoon Yagi nears Busan"));
+        await EventuallyFoundAsync("Yagi", r => r.GetProperty("total").GetInt64() == 1);
+        Assert.Equal(0, (await SearchAsync("Kongrey")).GetProperty("total").GetInt64());
+
+        await search.Bus.PublishAsync(new ArticleUnpublished(id, 4, $"slug-{id:N}", Morning.AddHours(2)));
+        await EventuallyFoundAsync("Yagi", r => r.GetProperty("total").GetInt64() == 0);
+    }
+
+    [Fact]
+    public async Task A_late_older_copy_arriving_after_a_newer_one_leaves_the_newest_state()
+    {
+        var id = Guid.NewGuid();
+        // v3 (a correction) arrives before v2 (the publication it corrects), then v2 late.
+        await search.Bus.PublishAsync(Updated(id, 3, "Orchestra tour extended to Daejeon"));
+        await EventuallyFoundAsync("Daejeon", r => r.GetProperty("total").GetInt64() == 1);
+        await search.Bus.PublishAsync(Published(id, 2, "Orchestra tour announced for Gwangju"));
+        var marker = Guid.NewGuid();
+        await search.Bus.PublishAsync(Published(marker, 2, "Marker for ordering test quokka"));
+        await EventuallyFoundAsync("quokka", r => r.GetProperty("total").GetInt64() == 1);
+
+        Assert.Equal(1, (await SearchAsync("Daejeon")).GetProperty("total").GetInt64());
+        Assert.Equal(0, (await SearchAsync("Gwangju")).GetProperty("total").GetInt64());
+
+        // Only the copies that changed something were kept in this service's stream for the article.
+        await using var session = search.Store.QuerySession();
+        var stored = await session.Events.FetchStreamAsync(id);
+        Assert.Single(stored);
+    }
+
+    [Fact]
+    public async Task The_index_rebuilt_from_the_stored_events_answers_the_same()
+    {
+        var id = Guid.NewGuid();
+        await search.Bus.PublishAsync(Published(id, 2, "Rebuild check: ferry timetable"));
+        await search.Bus.PublishAsync(Updated(id, 3, "Rebuild check: ferry timetable revised"));
+        await EventuallyFoundAsync("revised", r => r.GetProperty("total").GetInt64() == 1);
+        var before = (await SearchAsync("rebuild check")).ToString();
+
+        var coordinator = search.Services.GetRequiredService<JasperFx.Events.Daemon.IProjectionCoordinator>();
+        await coordinator.DaemonForMainDatabase().RebuildProjectionAsync<NewsPlatform.Search.Indexing.SearchableArticleProjection>(
+            TimeSpan.FromSeconds(60), CancellationToken.None);
+
+        Assert.Equal(before, (await SearchAsync("rebuild check")).ToString());
     }
 
     [Theory]

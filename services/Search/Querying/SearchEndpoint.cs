@@ -33,7 +33,7 @@ public static class SearchEndpoint
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var (pageNumber, size) = (page ?? 1, pageSize ?? 20);
-        var matches = session.Query<SearchableArticle>().Where(a => a.WebStyleSearch(q!, "english"));
+        var matches = session.Query<SearchableArticle>().Where(a => a.IsLive && a.WebStyleSearch(q!, "english"));
         var total = await matches.CountAsync(cancellationToken);
         var items = await matches
             .OrderByDescending(a => a.PublishedAt)

@@ -1,0 +1,49 @@
+using Marten;
+using MassTransit;
+using NewsPlatform.Contracts.Articles;
+
+namespace NewsPlatform.Search.Indexing;
+
+/// <summary>
+/// Appends each article event received from the bus to this service's own stream for that article,
+/// unless the index already reflects that version or a newer one (a duplicate or a late copy).
+/// The index is the stream's projection, so it can always be rebuilt from what was received.
+/// </summary>
+public sealed class ArticleEventsConsumer(IDocumentSession session, ILogger<ArticleEventsConsumer> logger) :
+    IConsumer<ArticlePublished>, IConsumer<ArticleUpdated>, IConsumer<ArticleUnpublished>
+{
+    public Task Consume(ConsumeContext<ArticlePublished> context) =>
+        AppendAsync(context.Message.ArticleId, context.Message.Version, context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ArticleUpdated> context) =>
+        AppendAsync(context.Message.ArticleId, context.Message.Version, context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<ArticleUnpublished> context) =>
+        AppendAsync(context.Message.ArticleId, context.Message.Version, context.Message, context.CancellationToken);
+
+    private async Task AppendAsync(Guid articleId, long version, object message, CancellationToken cancellationToken)
+    {
+        var stream = await session.Events.FetchForWriting<SearchableArticle>(articleId, cancellationToken);
+        if (!SearchableArticle.IsNewer(stream.Aggregate, version))
+        {
+            logger.LogDebug("Article {ArticleId} v{Version} ignored: the index is at v{Indexed}", articleId, version, stream.Aggregate!.ArticleVersion);
+            return;
+        }
+        stream.AppendOne(message);
+        // A concurrent copy of the same article fails here (optimistic concurrency) and is retried: it then sees this one.
+        await session.SaveChangesAsync(cancellationToken);
+    }
+}
+
+/// <summary>Copies of events about one article are handled one at a time (partitioned by article id).</summary>
+public sealed class ArticleEventsConsumerDefinition : ConsumerDefinition<ArticleEventsConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint,
+        IConsumerConfigurator<ArticleEventsConsumer> consumer, IRegistrationContext context)
+    {
+        var partition = endpoint.CreatePartitioner(16);
+        consumer.Message<ArticlePublished>(m => m.UsePartitioner(partition, x => x.Message.ArticleId));
+        consumer.Message<ArticleUpdated>(m => m.UsePartitioner(partition, x => x.Message.ArticleId));
+        consumer.Message<ArticleUnpublished>(m => m.UsePartitioner(partition, x => x.Message.ArticleId));
+    }
+}
