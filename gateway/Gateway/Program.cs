@@ -7,7 +7,10 @@ builder.AddGateway();
 
 var app = builder.Build();
 
+app.UseEdgeHeaders();
 app.UseProblemDetailsForErrors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
 

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace NewsPlatform.Gateway;
+
+/// <summary>
+/// What every response from the edge carries: an <c>X-Request-Id</c> (the caller's, if it is
+/// sensible, else the trace id — also passed on to the services and tagged on the trace) and
+/// the security headers a browser expects.
+/// </summary>
+public static partial class EdgeHeaders
+{
+    public const string RequestIdHeader = "X-Request-Id";
+
+    public static IApplicationBuilder UseEdgeHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var incoming = http.Request.Headers[RequestIdHeader].ToString();
+        var requestId = SensibleId().IsMatch(incoming) ? incoming : Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+        http.Request.Headers[RequestIdHeader] = requestId;
+        Activity.Current?.SetTag("http.request_id", requestId);
+
+        http.Response.OnStarting(() =>
+        {
+            var headers = http.Response.Headers;
+            headers[RequestIdHeader] = requestId;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            headers.Remove("Server");
+            return Task.CompletedTask;
+        });
+        await next(http);
+    });
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{8,64}$")]
+    private static partial Regex SensibleId();
+}
