@@ -15,12 +15,25 @@ public sealed class ReaderJourneyTests(PlatformFixture platform)
     [Fact]
     public async Task A_reader_subscribes_and_the_premium_article_unlocks_without_logging_in_again()
     {
-        // A premium demo article (Development seeds them).
-        var premium = await Eventually.Until(
-            async () => (await _gateway.GetFromJsonAsync<JsonElement>("/api/articles?pageSize=50")).GetProperty("items")
-                .EnumerateArray().FirstOrDefault(a => a.GetProperty("isPremium").GetBoolean()),
-            a => a.ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(30), "a premium demo article");
-        var url = $"/api/articles/{premium.GetProperty("slug").GetString()}";
+        // The newsroom publishes a premium article.
+        var editor = await platform.EditorTokenAsync();
+        var drafted = await SendAsync(HttpMethod.Post, "/api/newsroom/articles", editor, new
+        {
+            headline = $"Premium analysis: chip exports {Guid.NewGuid():N}"[..44],
+            summary = "What the new quotas mean for memory makers.",
+            body = "<p>Opening paragraph for everyone.</p><p>Subscriber-only analysis of the quota tables.</p>",
+            section = "business",
+            subsection = "tech",
+            isPremium = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        var publish = new HttpRequestMessage(HttpMethod.Post, $"{drafted.Headers.Location}/publish");
+        publish.Headers.Authorization = new AuthenticationHeaderValue("Bearer", editor);
+        publish.Headers.TryAddWithoutValidation("If-Match", drafted.Headers.ETag!.Tag);
+        var published = await (await _gateway.SendAsync(publish)).Content.ReadFromJsonAsync<JsonElement>();
+        var url = $"/api/articles/{published.GetProperty("slug").GetString()}";
+        await Eventually.Until(() => _gateway.GetAsync(url), r => r.StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(15), "the premium article on the site");
 
         const string password = "first-light-reader-1";
         var email = $"reader.{Guid.NewGuid():N}@example.org";
@@ -40,7 +53,7 @@ public sealed class ReaderJourneyTests(PlatformFixture platform)
         // The subscription event travels Subscriptions → RabbitMQ → Articles; the same token now reads in full.
         var page = await Eventually.Until(() => ReadAsync(url, token), p => !p.GetProperty("locked").GetBoolean(),
             TimeSpan.FromSeconds(15), "the premium article unlocked");
-        Assert.NotEqual(premium.GetProperty("summary").GetString(), page.GetProperty("body").GetString());
+        Assert.Contains("Subscriber-only analysis", page.GetProperty("body").GetString());
         // And an anonymous reader still gets the teaser.
         Assert.True((await _gateway.GetFromJsonAsync<JsonElement>(url)).GetProperty("locked").GetBoolean());
     }
