@@ -53,3 +53,6 @@ public sealed class ArticleWriter(IDocumentSession session)
 }
 
 public sealed class ArticleNotFound(Guid articleId) : Exception($"No article has the id {articleId}.");
+
+/// <summary>The article changed since the version a write was based on (412).</summary>
+public sealed class StaleArticleVersion() : Exception("The article changed since the version named in If-Match.");

@@ -22,7 +22,7 @@ public sealed class NewsroomProblems(IProblemDetailsService problems) : IExcepti
             ArticleRejected rejected => Problem(StatusCodes.Status409Conflict, rejected.Rule, rejected.Message),
             ArticleNotFound notFound => Problem(StatusCodes.Status404NotFound, "article-not-found", notFound.Message),
             VersionPreconditionMissing missing => Problem(StatusCodes.Status428PreconditionRequired, "version-required", missing.Message),
-            ConcurrencyException => Problem(StatusCodes.Status412PreconditionFailed, "stale-version",
+            ConcurrencyException or StaleArticleVersion => Problem(StatusCodes.Status412PreconditionFailed, "stale-version",
                 "The article changed since the version named in If-Match. Fetch it again and reapply your change."),
             DocumentAlreadyExistsException => Problem(StatusCodes.Status409Conflict, "slug-taken",
                 "Another article took this slug at the same moment. Try again."),

@@ -59,14 +59,25 @@ public sealed class ArticlePublisher(ArticleWriter writer, IDocumentSession sess
         var before = await session.LoadAsync<Article>(id, cancellationToken) ?? throw new ArticleNotFound(id);
         var slug = before.Slug ?? await SlugReservation.FindFreeAsync(session, before.Copy.Headline, cancellationToken);
 
-        return await writer.ExecuteAsync(id, expectedVersion,
-            _ => new PublishArticle(id, slug, editor, clock.GetUtcNow()),
-            cancellationToken,
-            // The reservation commits in the same transaction as the event: a slug taken meanwhile
-            // fails the whole write (409), so two articles never go live under one URL.
-            alongside: (s, article) =>
-            {
-                if (article.Slug is null) s.Insert(new SlugReservation(slug, id));
-            });
+        try
+        {
+            return await writer.ExecuteAsync(id, expectedVersion,
+                _ => new PublishArticle(id, slug, editor, clock.GetUtcNow()),
+                cancellationToken,
+                // The reservation commits in the same transaction as the event: a slug taken meanwhile
+                // fails the whole write (409), so two articles never go live under one URL.
+                alongside: (s, article) =>
+                {
+                    if (article.Slug is null) s.Insert(new SlugReservation(slug, id));
+                });
+        }
+        catch (JasperFx.DocumentAlreadyExistsException)
+        {
+            // Taken by this very article: another editor published it at the same moment, so this
+            // write was based on a stale version (412), not beaten to the slug by another article.
+            await using var query = session.DocumentStore.QuerySession();
+            if ((await query.LoadAsync<SlugReservation>(slug, cancellationToken))?.ArticleId == id) throw new StaleArticleVersion();
+            throw;
+        }
     }
 }

@@ -18,10 +18,11 @@ public sealed class ProjectionRebuildTests(ArticlesServiceFixture articles) : IC
         var corrected = await desk.ReviseAsync(await desk.DraftAndPublishAsync(NewsroomDesk.Copy("Rebuild: to be corrected")),
             NewsroomDesk.Copy("Rebuild: corrected article"));
         var takenDown = await desk.UnpublishAsync(await desk.DraftAndPublishAsync(NewsroomDesk.Copy("Rebuild: taken down")));
-        await desk.DraftAsync(NewsroomDesk.Copy("Rebuild: draft only"));
+        var draft = await desk.DraftAsync(NewsroomDesk.Copy("Rebuild: draft only"));
 
         var store = articles.Service.Services.GetRequiredService<IDocumentStore>();
-        var expectedVersions = new[] { live, corrected, takenDown }.ToDictionary(NewsroomDesk.Id, NewsroomDesk.Version);
+        // Wait until the async projection has caught up with every article written above (the draft included).
+        var expectedVersions = new[] { live, corrected, takenDown, draft }.ToDictionary(NewsroomDesk.Id, NewsroomDesk.Version);
         var before = await Eventually.Until(() => SnapshotAsync(store),
             pages => expectedVersions.All(e => pages.TryGetValue(e.Key, out var page) && page.Article.Version == e.Value),
             TimeSpan.FromSeconds(15), "the async projection caught up");
