@@ -18,6 +18,14 @@ public sealed class SubscriptionBilling(IDocumentStore store, IPaymentProvider p
         var subscription = stream.Aggregate!;
         var plan = PlanCatalogue.Find(subscription.PlanCode)!;
 
+        // Decided on the state just read, not on the list that brought us here: another round or
+        // replica may have charged meanwhile. Two that read the same state use the same
+        // idempotency key, so the provider charges once, and only one of them can commit.
+        var now = clock.GetUtcNow();
+        var due = subscription.Status == SubscriptionStatus.Pending
+                  || (subscription.Status == SubscriptionStatus.Active && subscription.PeriodEnd <= now);
+        if (!due) return subscription;
+
         PaymentResult result;
         try
         {
@@ -31,7 +39,7 @@ public sealed class SubscriptionBilling(IDocumentStore store, IPaymentProvider p
             result = new PaymentResult.TimedOut();
         }
 
-        var events = SubscriptionDecider.DecidePayment(subscription, plan, result, clock.GetUtcNow());
+        var events = SubscriptionDecider.DecidePayment(subscription, plan, result, now);
         stream.AppendMany(events);
         var after = events.Aggregate(subscription, (s, e) => SubscriptionDecider.Evolve(s, e)!);
         if (after.Status is SubscriptionStatus.Failed or SubscriptionStatus.Expired) session.Delete<OpenSubscription>(after.ReaderId);
