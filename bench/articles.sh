@@ -70,7 +70,7 @@ done
 [ "$WRITE_CONNECTIONS" -ge 1 ] || die "WRITE_CONNECTIONS must be at least 1"
 [[ "$BENCH_DB" =~ ^[a-z_][a-z0-9_]*$ ]] || die "BENCH_DB must be a plain lower-case identifier"
 
-work="$(mktemp -d /tmp/newsplatform-bench.XXXXXX)"
+work="$(mktemp -d -t newsplatform-bench.XXXXXX)"
 service_pid=""
 succeeded=0
 

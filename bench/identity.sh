@@ -79,7 +79,7 @@ done
   die "READ_CONNECTIONS ($READ_CONNECTIONS) must be >= READ_THREADS ($READ_THREADS) >= 1"
 [[ "$BENCH_DB" =~ ^[a-z_][a-z0-9_]*$ ]] || die "BENCH_DB must be a plain lower-case identifier"
 
-work="$(mktemp -d /tmp/newsplatform-bench-identity.XXXXXX)"
+work="$(mktemp -d -t newsplatform-bench-identity.XXXXXX)"
 service_pid=""
 succeeded=0
 
