@@ -12,6 +12,7 @@ public static class GatewayModule
         // Tokens are checked here first (routes name their policy in "ReverseProxy"), and again by
         // the services: the Authorization header is passed on.
         builder.AddPlatformAuthentication();
+        builder.AddRateLimits();
         // Routes and clusters live in configuration (appsettings.json, "ReverseProxy"); cluster
         // addresses such as http://articles are resolved by Aspire service discovery.
         builder.Services.AddReverseProxy()

@@ -11,6 +11,7 @@ app.UseEdgeHeaders();
 app.UseProblemDetailsForErrors();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
 

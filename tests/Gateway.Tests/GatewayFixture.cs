@@ -14,8 +14,15 @@ namespace NewsPlatform.Gateway.Tests;
 /// The gateway with every cluster pointed at one stand-in service (a tiny HTTP server that answers
 /// 200 and records what reached it), and one route's cluster at a port nobody listens on.
 /// </summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
+    /// <summary>Limits generous enough that only the rate-limit tests meet them.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Limits => new Dictionary<string, string?>
+    {
+        ["RateLimits:Anonymous:Burst"] = "10000",
+        ["RateLimits:Credentials:Burst"] = "10000",
+    };
+
     private WebApplication _downstream = null!;
     private ServiceUnderTest<GatewayService> _gateway = null!;
 
@@ -36,12 +43,13 @@ public sealed class GatewayFixture : IAsyncLifetime
         await _downstream.StartAsync();
         var address = _downstream.Urls.First();
 
-        _gateway = new ServiceUnderTest<GatewayService>(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(Limits)
         {
             ["ReverseProxy:Clusters:articles:Destinations:primary:Address"] = address,
             ["ReverseProxy:Clusters:subscriptions:Destinations:primary:Address"] = address,
             ["ReverseProxy:Clusters:search:Destinations:primary:Address"] = $"http://127.0.0.1:{ClosedPort()}",
-        });
+        };
+        _gateway = new ServiceUnderTest<GatewayService>(settings);
         Client = _gateway.CreateClient();
     }
 

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace NewsPlatform.Gateway.Tests;
+
+/// <summary>A gateway with small limits: 3 credential attempts and 20 anonymous requests per client, slowly refilled.</summary>
+public sealed class LimitedGatewayFixture : GatewayFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Limits => new Dictionary<string, string?>
+    {
+        ["RateLimits:Anonymous:Burst"] = "20",
+        ["RateLimits:Anonymous:PerSecond"] = "0.01",
+        ["RateLimits:Credentials:Burst"] = "3",
+        ["RateLimits:Credentials:PerSecond"] = "0.01",
+    };
+}
+
+public sealed class RateLimitTests(LimitedGatewayFixture gateway) : IClassFixture<LimitedGatewayFixture>
+{
+    [Fact]
+    public async Task Login_attempts_past_the_strict_limit_get_429_with_retry_after()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var allowed = await gateway.ClientAs("x", "reader").PostAsJsonAsync("/api/auth/login", new { email = "a@b.org", password = "whatever-123" });
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        var refused = await gateway.ClientAs("x", "reader").PostAsJsonAsync("/api/auth/login", new { email = "a@b.org", password = "whatever-123" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        // Other routes are not held back by the login limit.
+        Assert.Equal(HttpStatusCode.OK, (await gateway.ClientAs("x", "reader").GetAsync("/api/plans")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_have_a_per_client_limit_and_signed_in_ones_are_not_held_to_it()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 25; i++) statuses.Add((await gateway.Client.GetAsync("/api/articles")).StatusCode);
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.True(statuses.Count(s => s == HttpStatusCode.OK) <= 20);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.ClientAs("r-2", "reader").GetAsync("/api/articles")).StatusCode);
+    }
+}
