@@ -10,16 +10,11 @@ var infrastructure = builder.AddInfrastructure();
 // development tokens (see each service's appsettings.Development.json).
 var environment = builder.Environment.EnvironmentName;
 
-// Each service owns its database and shares the broker. WithHttpEndpoint() keeps an http
-// endpoint on an orchestrator-chosen port even if a project has no launch profile.
+// Each service owns its database and shares the broker (AddService, at the end).
 // Subscriptions & identity signs the platform's tokens and starts with an initial admin from
 // this AppHost's configuration ("InitialAdmin", see appsettings.json; override with
 // InitialAdmin__Email / InitialAdmin__Password).
-var subscriptions = builder.AddProject<Projects.NewsPlatform_Subscriptions>("subscriptions")
-    .WithHttpEndpoint()
-    .WithDatabase(infrastructure, connectionName: "subscriptionsdb", databaseName: "subscriptions")
-    .WithMessaging(infrastructure)
-    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+var subscriptions = AddService<Projects.NewsPlatform_Subscriptions>("subscriptions")
     .WithEnvironment("Identity__InitialAdmin__Email", builder.Configuration["InitialAdmin:Email"])
     .WithEnvironment("Identity__InitialAdmin__Password", builder.Configuration["InitialAdmin:Password"])
     .WithEnvironment("Identity__InitialAdmin__DisplayName", builder.Configuration["InitialAdmin:DisplayName"]);
@@ -27,19 +22,11 @@ var subscriptions = builder.AddProject<Projects.NewsPlatform_Subscriptions>("sub
 // The others verify tokens against the keys the identity service publishes (its discovery document).
 var identityAuthority = subscriptions.GetEndpoint("http");
 
-var articles = builder.AddProject<Projects.NewsPlatform_Articles>("articles")
-    .WithHttpEndpoint()
-    .WithDatabase(infrastructure, connectionName: "articlesdb", databaseName: "articles")
-    .WithMessaging(infrastructure)
-    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+var articles = AddService<Projects.NewsPlatform_Articles>("articles")
     .WithEnvironment("Identity__Authority", identityAuthority)
     .WaitFor(subscriptions);
 
-var search = builder.AddProject<Projects.NewsPlatform_Search>("search")
-    .WithHttpEndpoint()
-    .WithDatabase(infrastructure, connectionName: "searchdb", databaseName: "search")
-    .WithMessaging(infrastructure)
-    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+var search = AddService<Projects.NewsPlatform_Search>("search")
     .WithEnvironment("Identity__Authority", identityAuthority)
     .WaitFor(subscriptions);
 
@@ -55,3 +42,12 @@ builder.AddProject<Projects.NewsPlatform_Gateway>("gateway")
     .WithReference(search).WaitFor(search);
 
 builder.Build().Run();
+
+// A service: its own database ("<name>db"), the shared broker, the AppHost's environment.
+// WithHttpEndpoint() keeps an http endpoint even though the projects have no launch profile.
+IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithHttpEndpoint()
+        .WithDatabase(infrastructure, connectionName: $"{name}db", databaseName: name)
+        .WithMessaging(infrastructure)
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment);

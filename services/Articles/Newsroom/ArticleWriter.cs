@@ -26,9 +26,17 @@ public sealed class ArticleWriter(IDocumentSession session)
         Func<Article, ArticleCommand> command, CancellationToken cancellationToken,
         Action<IDocumentSession, Article>? alongside = null)
     {
-        // An unknown id is a 404, not a version conflict.
-        _ = await session.Events.FetchStreamStateAsync(articleId, cancellationToken) ?? throw new ArticleNotFound(articleId);
-        var stream = await session.Events.FetchForWriting<Article>(articleId, expectedVersion, cancellationToken);
+        JasperFx.Events.IEventStream<Article> stream;
+        try
+        {
+            stream = await session.Events.FetchForWriting<Article>(articleId, expectedVersion, cancellationToken);
+        }
+        catch (JasperFx.ConcurrencyException)
+        {
+            // An unknown id is a 404, not a version conflict; only a failed fetch pays for this check.
+            if (await session.Events.FetchStreamStateAsync(articleId, cancellationToken) is null) throw new ArticleNotFound(articleId);
+            throw;
+        }
         var article = stream.Aggregate ?? throw new ArticleNotFound(articleId);
 
         var events = ArticleDecider.Decide(command(article), article);

@@ -48,7 +48,7 @@ public static class FollowsApi
 
     private static async Task<Ok<IReadOnlyList<string>>> Follows(ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {
-        var account = await session.LoadAsync<ReaderAccount>(ReaderId(user), cancellationToken);
+        var account = await session.LoadAsync<ReaderAccount>(user.ReaderId(), cancellationToken);
         return TypedResults.Ok(account?.Follows ?? []);
     }
 
@@ -59,7 +59,7 @@ public static class FollowsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Section not found.",
                 type: "https://newsplatform.dev/problems/section-not-found", detail: $"There is no section '{section}'.");
 
-        var stream = await session.Events.FetchForWriting<ReaderAccount>(ReaderId(user), cancellationToken);
+        var stream = await session.Events.FetchForWriting<ReaderAccount>(user.ReaderId(), cancellationToken);
         if (stream.Aggregate is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such account.");
         stream.AppendMany(AccountDecider.DecideFollow(stream.Aggregate, section, follow, clock.GetUtcNow()));
@@ -73,7 +73,7 @@ public static class FollowsApi
         if (page is < 1 || pageSize is < 1 or > 50)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["paging"] = ["page ≥ 1 and pageSize between 1 and 50."] });
         var (number, size) = (page ?? 1, pageSize ?? 20);
-        var readerId = ReaderId(user);
+        var readerId = user.ReaderId();
         var found = await session.Query<Notification>()
             .Where(n => n.ReaderId == readerId)
             .OrderByDescending(n => n.PublishedAt)
@@ -85,7 +85,7 @@ public static class FollowsApi
         Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var notification = await session.LoadAsync<Notification>(id, cancellationToken);
-        if (notification is null || notification.ReaderId != ReaderId(user))
+        if (notification is null || notification.ReaderId != user.ReaderId())
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such notification.");
         notification.ReadAt ??= clock.GetUtcNow();
         session.Store(notification);
@@ -93,8 +93,6 @@ public static class FollowsApi
         return TypedResults.NoContent();
     }
 
-    private static Guid ReaderId(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue("sub"), out var id) ? id : throw new BadHttpRequestException("The token names no reader.", 401);
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NewsPlatform.Subscriptions.Accounts;
 using NewsPlatform.Subscriptions.Plans;
 
 namespace NewsPlatform.Subscriptions.Subscribing;
@@ -48,7 +49,7 @@ public static class SubscriptionsApi
             errors["paymentToken"] = ["A payment token is required."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var readerId = ReaderId(user);
+        var readerId = user.ReaderId();
         var requested = new SubscriptionRequested(Guid.CreateVersion7(), readerId, plan!.Code, plan.PriceKrw, request.PaymentToken!, clock.GetUtcNow());
         session.Insert(new OpenSubscription(readerId, requested.SubscriptionId));
         session.Events.StartStream<Subscription>(requested.SubscriptionId, requested);
@@ -77,7 +78,7 @@ public static class SubscriptionsApi
     private static async Task<Ok<IReadOnlyList<SubscriptionView>>> Mine(
         ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var readerId = ReaderId(user);
+        var readerId = user.ReaderId();
         var mine = await session.Query<Subscription>()
             .Where(s => s.ReaderId == readerId && s.Status != SubscriptionStatus.Failed)
             .OrderByDescending(s => s.RequestedAt)
@@ -91,7 +92,7 @@ public static class SubscriptionsApi
     {
         var stream = await session.Events.FetchForWriting<Subscription>(id, cancellationToken);
         // Someone else's subscription is as good as missing: no hint that it exists.
-        if (stream.Aggregate is not { } subscription || subscription.ReaderId != ReaderId(user))
+        if (stream.Aggregate is not { } subscription || subscription.ReaderId != user.ReaderId())
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such subscription.",
                 type: "https://newsplatform.dev/problems/subscription-not-found");
         try
@@ -109,8 +110,6 @@ public static class SubscriptionsApi
         }
     }
 
-    private static Guid ReaderId(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue("sub"), out var id) ? id : throw new BadHttpRequestException("The token names no reader.", 401);
 }
 
 public sealed class SubscriptionProjection : SingleStreamProjection<Subscription, Guid>
