@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and starts the servers NewsPlatform needs on a Debian machine without a container
-# runtime: PostgreSQL 15 and RabbitMQ from Debian packages. Sourced by start.sh and test.sh.
+# runtime: PostgreSQL 15 (with the RUM index extension) and RabbitMQ from Debian packages. Sourced by start.sh and test.sh.
 set -euo pipefail
 
 NP_PG_PASSWORD="${NP_PG_PASSWORD:-newsplatform}"
@@ -25,6 +25,15 @@ install_servers() {
     log "Installing ${missing[*]}"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  # Search ranks with the RUM index extension, packaged per PostgreSQL major version.
+  local major rum
+  major="$(ls /usr/lib/postgresql | sort -n | tail -1)"
+  rum="postgresql-${major}-rum"
+  if ! dpkg-query -W -f='${Status}' "$rum" 2>/dev/null | grep -q "install ok installed"; then
+    log "Installing $rum"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$rum" >/dev/null \
+      || { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$rum" >/dev/null; }
   fi
 }
 

@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.Search.Indexing;
 using NewsPlatform.Search.Querying;
+using Npgsql;
 
 namespace NewsPlatform.Search;
 
@@ -12,15 +13,21 @@ public static class SearchModule
         builder.AddPlatformAuthentication();
         builder.AddEventStore("searchdb", options =>
         {
-            // The article events as received, one stream per article; the index is their projection.
+            // The article events as received, one stream per article. The article document (which
+            // version is indexed) and the search table are both their projections.
             options.Events.AddEventTypes([typeof(ArticlePublished), typeof(ArticleUpdated), typeof(ArticleUnpublished)]);
             options.Projections.Add<SearchableArticleProjection>(ProjectionLifecycle.Inline);
-
-            // One weighted English index over what a reader searches by.
-            options.Schema.For<SearchableArticle>().FullTextIndex(
-                index => { index.Name = "mt_searchable_article_text"; index.RegConfig = "english"; },
-                a => a.Headline, a => a.Summary, a => a.BodyText, a => a.Byline);
+            options.Projections.Add(new SearchIndexProjection(), ProjectionLifecycle.Inline);
         });
+
+        builder.Services.AddSingleton(builder.Configuration.GetSection(SearchIndexOptions.Section).Get<SearchIndexOptions>() ?? new());
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("searchdb")!));
+        builder.Services.AddSingleton<SearchIndex>();
+        builder.Services.AddSingleton<SearchQueries>();
+        builder.Services.AddSingleton<IndexRebuild>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        // After Marten's own schema work, before the bus delivers the first event.
+        builder.Services.AddHostedService<SearchIndexSchema>();
 
         builder.AddMessageBus("messaging", "search", bus => bus.AddConsumer<ArticleEventsConsumer>(typeof(ArticleEventsConsumerDefinition)));
         return builder;
@@ -29,6 +36,7 @@ public static class SearchModule
     public static WebApplication MapSearchApi(this WebApplication app)
     {
         app.MapSearch();
+        app.MapIndexRebuild();
         return app;
     }
 }

@@ -8,39 +8,6 @@ using NewsPlatform.TestSupport;
 
 namespace NewsPlatform.Search.Tests;
 
-/// <summary>The Search service in-process on its own database and virtual host.</summary>
-public sealed class SearchServiceFixture : IAsyncLifetime
-{
-    private readonly IsolatedDatabase _database = IsolatedDatabase.Named("search");
-    private IsolatedVirtualHost _virtualHost = null!;
-    private ServiceUnderTest<SearchService> _service = null!;
-
-    public TestBus Bus { get; private set; } = null!;
-    public HttpClient Client { get; private set; } = null!;
-    public IServiceProvider Services => _service.Services;
-    public Marten.IDocumentStore Store => Services.GetRequiredService<Marten.IDocumentStore>();
-
-    public async Task InitializeAsync()
-    {
-        _virtualHost = await IsolatedVirtualHost.CreateAsync("search");
-        _service = new ServiceUnderTest<SearchService>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:searchdb"] = _database.ConnectionString,
-            ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
-        });
-        Client = _service.CreateClient(); // starts the service, which binds its queue
-        Bus = await TestBus.StartAsync(_virtualHost.AmqpUri);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Bus.DisposeAsync();
-        await _service.DisposeAsync();
-        await _virtualHost.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-}
-
 /// <summary>Article events arrive over RabbitMQ, as the Articles service sends them.</summary>
 public sealed class SearchIndexingTests(SearchServiceFixture search) : IClassFixture<SearchServiceFixture>
 {
@@ -156,11 +123,27 @@ public sealed class SearchIndexingTests(SearchServiceFixture search) : IClassFix
         await EventuallyFoundAsync("revised", r => r.GetProperty("total").GetInt64() == 1);
         var before = (await SearchAsync("rebuild check")).ToString();
 
-        var coordinator = search.Services.GetRequiredService<JasperFx.Events.Daemon.IProjectionCoordinator>();
-        await coordinator.DaemonForMainDatabase().RebuildProjectionAsync<NewsPlatform.Search.Indexing.SearchableArticleProjection>(
-            TimeSpan.FromSeconds(60), CancellationToken.None);
+        var status = await search.Services.GetRequiredService<NewsPlatform.Search.Indexing.IndexRebuild>().RunToEndAsync();
+        Assert.Equal("finished", status.State);
 
         Assert.Equal(before, (await SearchAsync("rebuild check")).ToString());
+    }
+
+    [Fact]
+    public async Task Only_an_administrator_can_rebuild_the_index_through_the_api()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await search.Client.PostAsync("/api/admin/search/rebuild", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await search.ClientAs("reader-1").PostAsync("/api/admin/search/rebuild", null)).StatusCode);
+
+        var admin = search.ClientAs("admin-1", "admin");
+        var started = await admin.PostAsync("/api/admin/search/rebuild", null);
+        Assert.True(started.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.Conflict, started.StatusCode.ToString());
+
+        var status = await Eventually.Until(
+            () => admin.GetFromJsonAsync<JsonElement>("/api/admin/search/rebuild"),
+            s => s.GetProperty("state").GetString() is "finished" or "failed", TimeSpan.FromSeconds(60), "the rebuild to end");
+        Assert.Equal("finished", status.GetProperty("state").GetString());
     }
 
     [Theory]

@@ -1,49 +1,39 @@
-using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NewsPlatform.Search.Indexing;
 
 namespace NewsPlatform.Search.Querying;
 
-public sealed record SearchHit(
-    Guid Id, string Slug, string Headline, string? Summary, string Section, string? Subsection,
-    string? Byline, bool IsPremium, DateTimeOffset PublishedAt, DateTimeOffset? UpdatedAt);
-
-public sealed record SearchResults(IReadOnlyList<SearchHit> Items, int Page, int PageSize, long Total);
-
-/// <summary>Slice: full-text search over published articles (web-search syntax).</summary>
+/// <summary>Slice: full-text search over published articles, and headline suggestions while typing.</summary>
 public static class SearchEndpoint
 {
-    public const int MaxQueryLength = 500;
-    public const int MaxPageSize = 50;
+    public const int MaxSuggestLength = 100;
 
-    public static void MapSearch(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/search").WithTags("Search")
-            .MapGet("/", Handle)
-            .WithName("Search")
-            .WithSummary("Full-text search over published articles");
-
-    private static async Task<Results<Ok<SearchResults>, ValidationProblem>> Handle(
-        string? q, int? page, int? pageSize, IQuerySession session, CancellationToken cancellationToken)
+    public static void MapSearch(this IEndpointRouteBuilder app)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(q)) errors["q"] = ["A query is required."];
-        else if (q.Length > MaxQueryLength) errors["q"] = [$"A query has at most {MaxQueryLength} characters."];
-        if (page is < 1) errors["page"] = ["Pages start at 1."];
-        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize is between 1 and {MaxPageSize}."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var search = app.MapGroup("/api/search").WithTags("Search");
+        search.MapGet("/", Search)
+            .WithName("Search")
+            .WithSummary("Relevance-ranked full-text search with filters, highlights and section facets");
+        search.MapGet("/suggest", Suggest)
+            .WithName("SuggestHeadlines")
+            .WithSummary("Up to 10 headlines for what has been typed so far (prefix or close to it)");
+    }
 
-        var (pageNumber, size) = (page ?? 1, pageSize ?? 20);
-        var matches = session.Query<SearchableArticle>().Where(a => a.IsLive && a.WebStyleSearch(q!, "english"));
-        var total = await matches.CountAsync(cancellationToken);
-        var items = await matches
-            .OrderByDescending(a => a.PublishedAt)
-            .Skip((pageNumber - 1) * size)
-            .Take(size)
-            .ToListAsync(cancellationToken);
+    private static async Task<Results<Ok<SearchResults>, ValidationProblem>> Search(
+        string? q, string? section, string? subsection, string? from, string? to, string? sort, int? page, int? pageSize,
+        SearchQueries queries, CancellationToken cancellationToken)
+    {
+        var (request, errors) = SearchRequest.Parse(q, section, subsection, from, to, sort, page, pageSize);
+        if (request is null) return TypedResults.ValidationProblem(errors);
+        return TypedResults.Ok(await queries.SearchAsync(request, cancellationToken));
+    }
 
-        return TypedResults.Ok(new SearchResults(
-            items.Select(a => new SearchHit(a.Id, a.Slug, a.Headline, a.Summary, a.Section, a.Subsection, a.Byline,
-                a.IsPremium, a.PublishedAt, a.UpdatedAt)).ToList(),
-            pageNumber, size, total));
+    private static async Task<Results<Ok<IReadOnlyList<Suggestion>>, ValidationProblem>> Suggest(
+        string? q, SearchQueries queries, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Type something to get suggestions."] });
+        if (q.Length > MaxSuggestLength)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [$"Suggestions take at most {MaxSuggestLength} characters."] });
+        return TypedResults.Ok(await queries.SuggestAsync(q, cancellationToken));
     }
 }

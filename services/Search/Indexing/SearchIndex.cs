@@ -1,0 +1,128 @@
+using Npgsql;
+
+namespace NewsPlatform.Search.Indexing;
+
+/// <summary>
+/// Which PostgreSQL index answers full-text queries. RUM keeps term positions and the publication
+/// time in the index, so "best k" and "newest k" are read in order from it without touching every
+/// match; GIN must fetch and rank every matching row. The README has the measurements behind the default.
+/// </summary>
+public enum SearchEngine { Rum, Gin }
+
+public sealed class SearchIndexOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>The engine wanted; RUM falls back to GIN where the server lacks the extension.</summary>
+    public SearchEngine Engine { get; set; } = SearchEngine.Rum;
+}
+
+/// <summary>
+/// The search table: one row per live article with its weighted text vector (headline A; summary and
+/// tags B; body and byline C), kept by <see cref="SearchIndexProjection"/> in the same transaction
+/// as the received event. Beside it, a lexicon of headline, summary and tag words with trigrams for
+/// suggestions and "did you mean". Both are projections: a rebuild empties and refills them.
+/// </summary>
+public sealed class SearchIndex(NpgsqlDataSource dataSource, SearchIndexOptions options, ILogger<SearchIndex> logger)
+{
+    public const string TextConfiguration = "english";
+
+    /// <summary>The engine in use, known once <see cref="EnsureSchemaAsync"/> has run.</summary>
+    public SearchEngine Engine { get; private set; } = options.Engine;
+
+    private const string Tables = """
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE TABLE IF NOT EXISTS search_article (
+            id uuid PRIMARY KEY,
+            article_version bigint NOT NULL,
+            slug text NOT NULL,
+            headline text NOT NULL,
+            summary text NOT NULL,
+            body text NOT NULL,
+            byline text NOT NULL,
+            section text NOT NULL,
+            subsection text,
+            tags text[] NOT NULL,
+            is_premium boolean NOT NULL,
+            published_at timestamptz NOT NULL,
+            updated_at timestamptz,
+            document tsvector NOT NULL,
+            headline_terms tsvector NOT NULL);
+        CREATE INDEX IF NOT EXISTS search_article_section ON search_article (section, published_at DESC);
+        CREATE INDEX IF NOT EXISTS search_article_published ON search_article (published_at DESC);
+        CREATE INDEX IF NOT EXISTS search_article_headline_terms ON search_article USING gin (headline_terms);
+        CREATE TABLE IF NOT EXISTS search_lexicon (word text PRIMARY KEY);
+        CREATE INDEX IF NOT EXISTS search_lexicon_trigrams ON search_lexicon USING gin (word gin_trgm_ops);
+        """;
+
+    // The publication time rides in the RUM index, so newest-first is an index order too.
+    private const string RumIndex = """
+        CREATE EXTENSION IF NOT EXISTS rum;
+        DROP INDEX IF EXISTS search_article_document_gin;
+        CREATE INDEX IF NOT EXISTS search_article_document_rum ON search_article
+            USING rum (document rum_tsvector_addon_ops, published_at) WITH (attach = 'published_at', to = 'document');
+        """;
+
+    private const string GinIndex = """
+        DROP INDEX IF EXISTS search_article_document_rum;
+        CREATE INDEX IF NOT EXISTS search_article_document_gin ON search_article USING gin (document);
+        """;
+
+    /// <summary>
+    /// Creates the tables and the chosen engine's index (dropping the other's, so the planner cannot
+    /// pick it). Replicas starting together take turns through an advisory lock.
+    /// </summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await Execute(connection, "SELECT pg_advisory_xact_lock(hashtext('newsplatform.search.schema'))", cancellationToken);
+        await Execute(connection, Tables, cancellationToken);
+
+        if (options.Engine == SearchEngine.Rum)
+        {
+            await Execute(connection, "SAVEPOINT engine", cancellationToken);
+            try
+            {
+                await Execute(connection, RumIndex, cancellationToken);
+                Engine = SearchEngine.Rum;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedFile or PostgresErrorCodes.FeatureNotSupported)
+            {
+                // No RUM on this server (e.g. a stock container image): stay correct, only slower on common words.
+                logger.LogWarning("The RUM extension is not available ({Reason}); searching with a GIN index instead", e.MessageText);
+                await Execute(connection, "ROLLBACK TO SAVEPOINT engine", cancellationToken);
+                await Execute(connection, GinIndex, cancellationToken);
+                Engine = SearchEngine.Gin;
+            }
+        }
+        else
+        {
+            await Execute(connection, GinIndex, cancellationToken);
+            Engine = SearchEngine.Gin;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Search index ready on the {Engine} engine", Engine);
+    }
+
+    /// <summary>Empties the index before a rebuild replays every stored event into it.</summary>
+    public async Task ClearAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Execute(connection, "TRUNCATE search_article, search_lexicon", cancellationToken);
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>Prepares the search tables before the bus starts delivering events into them.</summary>
+internal sealed class SearchIndexSchema(SearchIndex index) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => index.EnsureSchemaAsync(cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsPlatform.TestSupport;
+
+namespace NewsPlatform.Search.Tests;
+
+/// <summary>The Search service in-process on its own database and virtual host, on one search engine.</summary>
+public abstract class SearchServiceFixtureBase(string engine) : IAsyncLifetime
+{
+    private readonly IsolatedDatabase _database = IsolatedDatabase.Named("search");
+    private IsolatedVirtualHost _virtualHost = null!;
+    private ServiceUnderTest<SearchService> _service = null!;
+
+    public TestBus Bus { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+    public IServiceProvider Services => _service.Services;
+    public Marten.IDocumentStore Store => Services.GetRequiredService<Marten.IDocumentStore>();
+    public HttpClient ClientAs(string subject, params string[] roles) => _service.CreateClientAs(subject, roles);
+
+    public async Task InitializeAsync()
+    {
+        _virtualHost = await IsolatedVirtualHost.CreateAsync("search");
+        _service = new ServiceUnderTest<SearchService>(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:searchdb"] = _database.ConnectionString,
+            ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
+            ["Search:Engine"] = engine,
+        });
+        Client = _service.CreateClient(); // starts the service, which binds its queue
+        Bus = await TestBus.StartAsync(_virtualHost.AmqpUri);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Bus.DisposeAsync();
+        await _service.DisposeAsync();
+        await _virtualHost.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
+
+/// <summary>The default engine: RUM-ordered full text.</summary>
+public sealed class SearchServiceFixture() : SearchServiceFixtureBase("Rum");
+
+/// <summary>The fallback engine (a server without the RUM extension): GIN and ranking by ts_rank.</summary>
+public sealed class GinSearchServiceFixture() : SearchServiceFixtureBase("Gin");
