@@ -20,6 +20,8 @@ public static class MessageBusExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // No reports about the bus to its vendor: the platform's telemetry goes to its own dashboard only.
+            bus.DisableUsageTelemetry();
             configure?.Invoke(bus);
 
             bus.UsingRabbitMq((context, rabbit) =>

@@ -48,10 +48,11 @@ public sealed class IndexRebuild(
         try
         {
             var statistics = await store.Advanced.FetchEventStoreStatistics();
-            await index.ClearAsync(CancellationToken.None);
+            await index.ClearForRebuildAsync(CancellationToken.None);
             var daemon = coordinator.DaemonForMainDatabase();
             await daemon.RebuildProjectionAsync<SearchableArticleProjection>(TimeSpan.FromMinutes(30), CancellationToken.None);
             await daemon.RebuildProjectionAsync<SearchIndexProjection>(TimeSpan.FromMinutes(30), CancellationToken.None);
+            await index.EnsureSchemaAsync(CancellationToken.None);
             var seconds = stopwatch.Elapsed.TotalSeconds;
             logger.LogInformation("Search index rebuilt from {Events} events in {Seconds:F1} s", statistics.EventCount, seconds);
             Finish(new RebuildStatus("finished", Status.StartedAt, clock.GetUtcNow(), statistics.EventCount,

@@ -15,9 +15,9 @@ namespace NewsPlatform.Search.Indexing;
 public sealed partial class SearchIndexProjection : EventProjection
 {
     private const string Upsert = """
-        INSERT INTO search_article AS current (id, article_version, slug, headline, summary, body, byline, section, subsection,
+        INSERT INTO search_article AS current (id, article_version, slug, headline, byline, section, subsection,
             tags, is_premium, published_at, updated_at, document, headline_terms)
-        SELECT ?::uuid, ?::bigint, ?::text, a.headline, a.summary, a.body, a.byline, ?::text, ?::text, a.tags, ?::boolean,
+        SELECT ?::uuid, ?::bigint, ?::text, a.headline, a.byline, ?::text, ?::text, a.tags, ?::boolean,
             ?::timestamptz, ?::timestamptz,
             setweight(to_tsvector('english', a.headline), 'A')
                 || setweight(to_tsvector('english', a.summary || ' ' || array_to_string(a.tags, ' ')), 'B')
@@ -26,11 +26,15 @@ public sealed partial class SearchIndexProjection : EventProjection
         FROM (SELECT ?::text AS headline, ?::text AS summary, ?::text AS body, ?::text AS byline, ?::text[] AS tags) a
         ON CONFLICT (id) DO UPDATE SET
             article_version = excluded.article_version, slug = excluded.slug, headline = excluded.headline,
-            summary = excluded.summary, body = excluded.body, byline = excluded.byline, section = excluded.section,
-            subsection = excluded.subsection, tags = excluded.tags, is_premium = excluded.is_premium,
-            published_at = excluded.published_at, updated_at = excluded.updated_at,
+            byline = excluded.byline, section = excluded.section, subsection = excluded.subsection, tags = excluded.tags,
+            is_premium = excluded.is_premium, published_at = excluded.published_at, updated_at = excluded.updated_at,
             document = excluded.document, headline_terms = excluded.headline_terms
         WHERE current.article_version < excluded.article_version
+        """;
+
+    private const string UpsertText = """
+        INSERT INTO search_article_text (id, summary, body) VALUES (?::uuid, ?::text, ?::text)
+        ON CONFLICT (id) DO UPDATE SET summary = excluded.summary, body = excluded.body
         """;
 
     // Sorted words, so two transactions adding overlapping words lock them in the same order.
@@ -51,6 +55,7 @@ public sealed partial class SearchIndexProjection : EventProjection
             case ArticleUpdated u: Index(operations, u.ArticleId, u.Version, u.Content, u.PublishedAt, u.UpdatedAt); break;
             case ArticleUnpublished g:
                 operations.QueueSqlCommand("DELETE FROM search_article WHERE id = ?::uuid AND article_version < ?::bigint", g.ArticleId, g.Version);
+                operations.QueueSqlCommand("DELETE FROM search_article_text WHERE id = ?::uuid", g.ArticleId);
                 break;
         }
         return ValueTask.CompletedTask;
@@ -64,6 +69,7 @@ public sealed partial class SearchIndexProjection : EventProjection
             id, version, content.Slug, content.Section, (object?)content.Subsection ?? DBNull.Value, content.IsPremium,
             publishedAt, (object?)updatedAt ?? DBNull.Value,
             Clean(content.Headline), Clean(content.Summary), Clean(content.BodyText), Clean(content.Byline), (object)tags);
+        ops.QueueSqlCommand(UpsertText, id, Clean(content.Summary), Clean(content.BodyText));
         ops.QueueSqlCommand(AddWords, (object)LexiconWords([content.Headline, content.Summary, .. tags]));
     }
 

@@ -27,6 +27,9 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource, SearchIndex index
 {
     private const string Matches = "document @@ websearch_to_tsquery('english', $1)";
 
+    /// <summary>How far past the page the RUM rank order is read to put equally ranked articles newest first.</summary>
+    private const int TieWindow = 40;
+
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -49,30 +52,39 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource, SearchIndex index
 
     private async Task<List<SearchHit>> PageAsync(NpgsqlConnection connection, SearchRequest request, CancellationToken cancellationToken)
     {
-        var order = (request.Order, index.Engine) switch
+        // RUM reads the best or newest matches in index order. Its rank order cannot also sort ties by
+        // time, so it reads a window a little past the page and the outer query breaks ties there.
+        var (inner, outer) = (request.Order, index.Engine) switch
         {
-            (SearchOrder.Newest, SearchEngine.Rum) => "published_at <=| '3000-01-01'::timestamptz",
-            (SearchOrder.Newest, _) => "published_at DESC",
-            (_, SearchEngine.Rum) => "document <=> websearch_to_tsquery('english', $1), published_at DESC",
-            _ => "ts_rank(document, websearch_to_tsquery('english', $1)) DESC, published_at DESC",
+            (SearchOrder.Newest, SearchEngine.Rum) => ("published_at <=| '3000-01-01'::timestamptz", "published_at DESC"),
+            (SearchOrder.Newest, _) => ("published_at DESC", "published_at DESC"),
+            (_, SearchEngine.Rum) => ("document <=> websearch_to_tsquery('english', $1)", "distance, published_at DESC"),
+            _ => ("ts_rank(document, websearch_to_tsquery('english', $1)) DESC, published_at DESC", "score DESC, published_at DESC"),
         };
+        var window = request.Order == SearchOrder.Relevance && index.Engine == SearchEngine.Rum
+            ? $"LIMIT {request.Offset + request.PageSize + TieWindow}) best ORDER BY {outer} LIMIT {request.PageSize} OFFSET {request.Offset}"
+            : $"LIMIT {request.PageSize} OFFSET {request.Offset}) best";
+
         // The excerpt is built for the page only. Angle brackets are swapped for stand-ins first, or
-        // ts_headline would drop anything that looks like a tag instead of showing it escaped. A premium article's excerpt comes from its headline
-        // and summary: search must not give away what the paywall keeps.
+        // ts_headline would drop anything that looks like a tag instead of showing it escaped. A premium
+        // article's excerpt comes from its headline and summary: search must not give away what the paywall keeps.
         var sql = new StringBuilder($"""
-            SELECT id, slug, headline, section, subsection, byline, published_at, updated_at, is_premium,
-                ts_rank(document, websearch_to_tsquery('english', $1)),
+            SELECT page.id, slug, headline, section, subsection, byline, published_at, updated_at, is_premium, score,
                 ts_headline('english',
-                    translate(CASE WHEN is_premium THEN headline || '. ' || summary ELSE summary || ' ' || body END, '<>', $3),
+                    translate(CASE WHEN is_premium THEN headline || '. ' || t.summary ELSE t.summary || ' ' || t.body END, '<>', $3),
                     websearch_to_tsquery('english', $1), $2)
-            FROM (SELECT * FROM search_article WHERE {Matches}
+            FROM (SELECT * FROM (
+                SELECT id, slug, headline, section, subsection, byline, published_at, updated_at, is_premium,
+                    ts_rank(document, websearch_to_tsquery('english', $1)) AS score,
+                    {(index.Engine == SearchEngine.Rum ? "document <=> websearch_to_tsquery('english', $1)" : "0")} AS distance
+                FROM search_article WHERE {Matches}
             """);
         var command = new NpgsqlCommand { Connection = connection };
         command.Parameters.Add(new NpgsqlParameter { Value = request.Query, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = Snippet.HeadlineOptions, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = Snippet.AngleBrackets, NpgsqlDbType = NpgsqlDbType.Text });
         AppendFilters(sql, command, request, includeSection: true);
-        sql.Append($" ORDER BY {order} LIMIT {request.PageSize} OFFSET {request.Offset}) page ORDER BY {order}");
+        sql.Append($" ORDER BY {inner} {window}) page JOIN search_article_text t ON t.id = page.id ORDER BY {outer}");
         command.CommandText = sql.ToString();
 
         var hits = new List<SearchHit>(request.PageSize);

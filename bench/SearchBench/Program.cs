@@ -1,0 +1,249 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
+using NewsPlatform.Contracts.Articles;
+using NewsPlatform.Search.Indexing;
+using NewsPlatform.Search.Querying;
+using NewsPlatform.SearchBench;
+using Npgsql;
+
+// The search benchmark's steps; bench/search.sh runs them in order against running services.
+//   load     --connection CS --count N --seed S       store N generated article events (no indexing)
+//   rebuild  --api URL                                 rebuild the index through the admin API, report events/s
+//   queries  --api URL --connection CS --engine E      query latency: HTTP API vs engine floor, 1 and 4 clients; suggest
+//   publish  --gateway URL --search URL --rate R --count N   publish → searchable latency through the real path
+var options = Options.Parse(args);
+return options.Command switch
+{
+    "load" => await Load(options),
+    "rebuild" => await Rebuild(options),
+    "queries" => await Queries(options),
+    "publish" => await Publish(options),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: SearchBench load|rebuild|queries|publish [--option value ...] (see bench/search.sh)");
+    return 2;
+}
+
+static async Task<int> Load(Options options)
+{
+    var count = options.Int("count", 100_000);
+    var seed = options.Int("seed", 20261129);
+    var generator = new ArticleGenerator(seed);
+    await using var store = DocumentStore.For(o =>
+    {
+        o.Connection(options.Text("connection"));
+        o.Events.AddEventTypes([typeof(ArticlePublished), typeof(ArticleUpdated), typeof(ArticleUnpublished)]);
+    });
+    await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+    // Events only, as the Search service would have stored them on receipt; the index is built
+    // from them afterwards by the rebuild, which is measured.
+    var stopwatch = Stopwatch.StartNew();
+    const int batch = 500;
+    for (var start = 0; start < count; start += batch)
+    {
+        await using var session = store.LightweightSession();
+        for (var n = start; n < Math.Min(start + batch, count); n++)
+        {
+            var article = generator.Article(n, seed);
+            session.Events.StartStream(article.ArticleId, article);
+        }
+        await session.SaveChangesAsync();
+        if ((start / batch) % 20 == 0) Console.Error.Write($"\r  stored {start + batch:N0} of {count:N0} events");
+    }
+    Console.Error.WriteLine();
+    Console.WriteLine($"load: {count:N0} article events (seed {seed}) stored in {stopwatch.Elapsed.TotalSeconds:F1} s");
+    return 0;
+}
+
+static async Task<int> Rebuild(Options options)
+{
+    using var api = Client(options.Text("api"), "dev:bench-admin:admin");
+    var started = await api.PostAsync("/api/admin/search/rebuild", null);
+    if (!started.IsSuccessStatusCode) throw new InvalidOperationException($"rebuild refused: {(int)started.StatusCode}");
+    while (true)
+    {
+        await Task.Delay(1000);
+        var status = await api.GetFromJsonAsync<JsonElement>("/api/admin/search/rebuild");
+        var state = status.GetProperty("state").GetString();
+        if (state == "running") continue;
+        if (state != "finished") throw new InvalidOperationException($"rebuild {state}: {status}");
+        var seconds = (status.GetProperty("finishedAt").GetDateTimeOffset() - status.GetProperty("startedAt").GetDateTimeOffset()).TotalSeconds;
+        Console.WriteLine($"rebuild: {status.GetProperty("events").GetInt64():N0} events in {seconds:F1} s = " +
+                          $"{status.GetProperty("eventsPerSecond").GetDouble():N0} events/s");
+        return 0;
+    }
+}
+
+static async Task<int> Queries(Options options)
+{
+    var engine = Enum.Parse<SearchEngine>(options.Text("engine", "Rum"), ignoreCase: true);
+    var rounds = options.Int("rounds", 20);
+    await using var dataSource = NpgsqlDataSource.Create(options.Text("connection"));
+    var index = new SearchIndex(dataSource, new SearchIndexOptions { Engine = engine }, NullLogger<SearchIndex>.Instance);
+    var floor = new SearchQueries(dataSource, index);
+    using var api = Client(options.Text("api"), null);
+
+    var mix = await QueryMix.ChooseAsync(dataSource);
+    Console.WriteLine($"queries on {engine}: {mix.Articles:N0} articles indexed; {rounds} rounds of each query");
+    foreach (var (kind, q, share) in mix.Queries) Console.WriteLine($"  {kind,-10} {q,-40} matches {share:P1}");
+
+    var modes = new (string Name, Func<string, SearchRequest> Request)[]
+    {
+        ("relevance", q => new SearchRequest(q, null, null, null, null, SearchOrder.Relevance, 1, 20)),
+        ("filtered", q => new SearchRequest(q, "national", null, mix.FilterFrom, mix.FilterFrom.AddYears(1), SearchOrder.Relevance, 1, 20)),
+        ("newest", q => new SearchRequest(q, null, null, null, null, SearchOrder.Newest, 1, 20)),
+    };
+
+    Console.WriteLine();
+    Console.WriteLine("| mode | engine floor p50 / p95 / p99 (ms) | API p50 / p95 / p99 (ms) | API p95 ÷ floor p95 | API p95, 4 clients (ms) |");
+    Console.WriteLine("|---|---|---|---|---|");
+    foreach (var (name, build) in modes)
+    {
+        var requests = mix.Queries.Select(x => build(x.Query)).ToList();
+        // Warm both paths (plans, caches, JIT) before measuring.
+        foreach (var r in requests) { await floor.SearchAsync(r, CancellationToken.None); await api.GetAsync(Url(r)); }
+
+        var floorTimes = await Measure(requests, rounds, 1, r => floor.SearchAsync(r, CancellationToken.None));
+        var apiTimes = await Measure(requests, rounds, 1, r => Get(api, Url(r)));
+        var concurrentTimes = await Measure(requests, rounds, 4, r => Get(api, Url(r)));
+        Console.WriteLine($"| {name} | {Stats(floorTimes)} | {Stats(apiTimes)} | {P(apiTimes, 95) / P(floorTimes, 95):F2}× | {P(concurrentTimes, 95):F1} |");
+    }
+
+    // Search-as-you-type: prefixes of headline words, some with a typo.
+    var typed = mix.SuggestInputs;
+    foreach (var t in typed) await api.GetAsync($"/api/search/suggest?q={Uri.EscapeDataString(t)}");
+    var suggestTimes = await Measure(typed, rounds * 3, 1, t => Get(api, $"/api/search/suggest?q={Uri.EscapeDataString(t)}"));
+    Console.WriteLine();
+    Console.WriteLine($"suggest ({typed.Count} inputs, e.g. '{typed[0]}', '{typed[^1]}'): API p50 / p95 / p99 = {Stats(suggestTimes)} ms");
+    return 0;
+
+    static string Url(SearchRequest r) =>
+        $"/api/search?q={Uri.EscapeDataString(r.Query)}&sort={r.Order.ToString().ToLowerInvariant()}" +
+        (r.Section is null ? "" : $"&section={r.Section}") +
+        (r.From is null ? "" : $"&from={r.From:yyyy-MM-dd}&to={r.Before!.Value.AddDays(-1):yyyy-MM-dd}");
+}
+
+static async Task Get(HttpClient api, string url)
+{
+    using var response = await api.GetAsync(url);
+    if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}");
+    await response.Content.ReadAsByteArrayAsync();
+}
+
+static async Task<List<double>> Measure<T>(IReadOnlyList<T> inputs, int rounds, int clients, Func<T, Task> call)
+{
+    var work = new ConcurrentQueue<T>(Enumerable.Range(0, rounds).SelectMany(_ => inputs));
+    var times = new ConcurrentBag<double>();
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+    {
+        while (work.TryDequeue(out var input))
+        {
+            var started = Stopwatch.GetTimestamp();
+            await call(input);
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }));
+    return times.Order().ToList();
+}
+
+static double P(List<double> sorted, double percentile) =>
+    sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+static string Stats(List<double> sorted) => $"{P(sorted, 50):F1} / {P(sorted, 95):F1} / {P(sorted, 99):F1}";
+
+static async Task<int> Publish(Options options)
+{
+    var rate = options.Int("rate", 20);
+    var count = options.Int("count", 400);
+    using var gateway = Client(options.Text("gateway"), "dev:bench-editor:editor");
+    using var search = Client(options.Text("search"), null);
+    var latencies = new ConcurrentBag<double>();
+    var failures = 0;
+
+    // One article every 1/rate s, each with its own word; a watcher per article polls search until it shows.
+    var interval = TimeSpan.FromSeconds(1.0 / rate);
+    var clock = Stopwatch.StartNew();
+    var runs = new List<Task>();
+    for (var i = 0; i < count; i++)
+    {
+        var due = interval * i;
+        if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
+        runs.Add(PublishOne(i));
+    }
+    await Task.WhenAll(runs);
+
+    var sorted = latencies.Order().ToList();
+    Console.WriteLine($"publish → searchable at {rate}/s ({sorted.Count} articles, {failures} failed): " +
+                      $"p50 {P(sorted, 50):F0} ms, p99 {P(sorted, 99):F0} ms, max {sorted[^1]:F0} ms");
+    return failures == 0 ? 0 : 1;
+
+    async Task PublishOne(int i)
+    {
+        var word = "pbench" + new string(Guid.NewGuid().ToString("N").Select(c => (char)('a' + c % 26)).Take(8).ToArray());
+        try
+        {
+            var draft = await gateway.PostAsJsonAsync("/api/newsroom/articles", new
+            {
+                headline = $"Benchmark dispatch {word} number {i}",
+                summary = "Publish to searchable benchmark.",
+                body = $"<p>This article carries the word {word} for the benchmark.</p>",
+                section = "national",
+                subsection = "society",
+                byline = "Bench Desk",
+                tags = new[] { "benchmark" },
+            });
+            draft.EnsureSuccessStatusCode();
+            var id = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/newsroom/articles/{id}/publish");
+            publish.Headers.TryAddWithoutValidation("If-Match", draft.Headers.ETag?.Tag);
+            var published = await gateway.SendAsync(publish);
+            published.EnsureSuccessStatusCode();
+            var since = Stopwatch.GetTimestamp();
+            while (true)
+            {
+                var result = await search.GetFromJsonAsync<JsonElement>($"/api/search?q={word}&sort=newest&pageSize=1");
+                if (result.GetProperty("total").GetInt64() > 0) break;
+                if (Stopwatch.GetElapsedTime(since) > TimeSpan.FromSeconds(30)) throw new TimeoutException(word);
+                await Task.Delay(5);
+            }
+            latencies.Add(Stopwatch.GetElapsedTime(since).TotalMilliseconds);
+        }
+        catch (Exception e)
+        {
+            Interlocked.Increment(ref failures);
+            Console.Error.WriteLine($"  article {i}: {e.Message}");
+        }
+    }
+}
+
+static HttpClient Client(string baseAddress, string? bearer)
+{
+    var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(baseAddress) };
+    if (bearer is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+    return client;
+}
+
+/// <summary>--name value pairs after the command.</summary>
+internal sealed record Options(string Command, Dictionary<string, string> Values)
+{
+    public static Options Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>();
+        for (var i = 1; i + 1 < args.Length; i += 2) values[args[i].TrimStart('-')] = args[i + 1];
+        return new Options(args.FirstOrDefault() ?? "", values);
+    }
+
+    public string Text(string name, string? fallback = null) =>
+        Values.GetValueOrDefault(name) ?? fallback ?? throw new ArgumentException($"--{name} is required");
+
+    public int Int(string name, int fallback) => Values.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
+}

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Repeatable benchmark of the Search service on a large index.
+#
+# Usage (needs root or sudo for apt-get and the local servers):
+#   bash bench/search.sh                  # 100,000 articles, both engines, publish → searchable
+#   ARTICLES=20000 bash bench/search.sh   # smaller and quicker
+#   REUSE=1 bash bench/search.sh          # keep the articles loaded by the previous run
+#
+# What it does:
+#   1. Installs and starts PostgreSQL (with the RUM extension) and RabbitMQ (scripts/infrastructure.sh);
+#      builds Search, Articles, the gateway and bench/SearchBench in Release.
+#   2. Loads $ARTICLES generated articles (bench/SearchBench/ArticleGenerator.cs, seed $SEED: same
+#      seed, same articles) into a fresh Search database as stored article events.
+#   3. Starts the Search service on the RUM engine and rebuilds the index from those events through
+#      the admin API: the rebuild rate (events/s).
+#   4. Query latency for the fixed mix (rare, common ≈ a third of all articles, two words, phrase,
+#      exclusion, OR), each relevance-ranked, filtered (section + one year) and newest-first: through
+#      the HTTP API beside the same queries run in-process against PostgreSQL (the engine floor),
+#      one client and four; then suggest latency. Then the same on the GIN engine (restarted).
+#   5. Publish → searchable through the real path: the gateway, Articles, RabbitMQ, Search, at
+#      $RATE publishes/s for $PUBLISHES articles, each polled in search until it shows.
+# All services run in Production mode with development tokens (`Bearer dev:<sub>:<roles>`) on,
+# on their own ports, databases and RabbitMQ virtual host; all are stopped on exit.
+#
+# Settings (environment variables, defaults in brackets):
+#   ARTICLES [100000]  SEED [20261129]  ROUNDS [20]  RATE [20]  PUBLISHES [400]  REUSE [0]  BUILD [1]
+#   NP_PG_PASSWORD [newsplatform]  ports 5201 (search), 5202 (articles), 5203 (gateway)
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo="$PWD"
+source scripts/infrastructure.sh
+
+ARTICLES="${ARTICLES:-100000}"
+SEED="${SEED:-20261129}"
+ROUNDS="${ROUNDS:-20}"
+RATE="${RATE:-20}"
+PUBLISHES="${PUBLISHES:-400}"
+REUSE="${REUSE:-0}"
+BUILD="${BUILD:-1}"
+HOST=127.0.0.1
+SEARCH="http://$HOST:5201" ARTICLES_URL="http://$HOST:5202" GATEWAY="http://$HOST:5203"
+PG="Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD"
+SEARCH_DB=bench_search ARTICLES_DB=bench_search_articles VHOST=bench-search
+BUS="amqp://guest:guest@$HOST:5672/$VHOST"
+
+die() { printf '\033[1;31mbench:\033[0m %s\n' "$*" >&2; exit 1; }
+for setting in ARTICLES SEED ROUNDS RATE PUBLISHES; do
+  [[ "${!setting}" =~ ^[0-9]+$ ]] && [ "${!setting}" -ge 1 ] || die "$setting must be a positive whole number"
+done
+
+work="$(mktemp -d -t newsplatform-search-bench.XXXXXX)"
+pids=()
+stop_all() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  pids=()
+}
+trap 'stop_all; log "Logs: $work"' EXIT
+trap 'exit 130' INT TERM
+
+psql_admin() { PGPASSWORD="$NP_PG_PASSWORD" PGOPTIONS="--client-min-messages=warning" psql -h "$HOST" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+# start NAME DLL URL ENV... : runs a service in the background and waits for /health (or /alive)
+start() {
+  local name="$1" dll="$2" url="$3"; shift 3
+  env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 Logging__LogLevel__Default=Warning \
+    Authentication__DevelopmentTokens=true "$@" dotnet "$dll" --urls "$url" >>"$work/$name.log" 2>&1 &
+  pids+=("$!")
+  local deadline=$((SECONDS + 300))
+  until curl -sf -o /dev/null --max-time 2 "$url/alive"; do
+    kill -0 "${pids[-1]}" 2>/dev/null || { tail -n 30 "$work/$name.log" >&2; die "$name exited during start-up"; }
+    [ "$SECONDS" -lt "$deadline" ] || die "$name did not start within 300 s"
+    sleep 0.5
+  done
+}
+
+install_servers curl
+start_postgres
+start_rabbitmq
+as_root rabbitmqctl -q add_vhost "$VHOST" 2>/dev/null || true
+as_root rabbitmqctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*' >/dev/null
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+bin() { echo "$repo/$1/bin/Release/net10.0/$2.dll"; }
+if [ "$BUILD" != 0 ]; then
+  log "Building (Release)"
+  for project in services/Search services/Articles gateway/Gateway bench/SearchBench; do
+    dotnet build -c Release "$project" -nologo -v quiet -clp:ErrorsOnly || die "build of $project failed"
+  done
+fi
+bench() { dotnet "$(bin bench/SearchBench NewsPlatform.SearchBench)" "$@"; }
+search_env=("ConnectionStrings__searchdb=$PG;Database=$SEARCH_DB" "ConnectionStrings__messaging=$BUS")
+
+if [ "$REUSE" = 1 ] && [ "$(psql_admin -c "select 1 from pg_database where datname = '$SEARCH_DB'")" = 1 ]; then
+  log "Reusing the articles loaded in $SEARCH_DB"
+else
+  log "Loading $ARTICLES generated articles (seed $SEED)"
+  psql_admin -c "drop database if exists $SEARCH_DB with (force)" -c "create database $SEARCH_DB"
+  bench load --connection "$PG;Database=$SEARCH_DB" --count "$ARTICLES" --seed "$SEED" | tee -a "$work/results.md"
+fi
+
+log "Search on RUM: rebuilding the index from the stored events"
+start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=Rum
+bench rebuild --api "$SEARCH" | tee -a "$work/results.md"
+psql_admin -d "$SEARCH_DB" -c "vacuum analyze search_article" -c "vacuum analyze search_lexicon"
+bench queries --api "$SEARCH" --connection "$PG;Database=$SEARCH_DB" --engine Rum --rounds "$ROUNDS" | tee -a "$work/results.md"
+stop_all
+
+log "Search on GIN (the index is rebuilt at start-up)"
+start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=Gin
+psql_admin -d "$SEARCH_DB" -c "analyze search_article"
+bench queries --api "$SEARCH" --connection "$PG;Database=$SEARCH_DB" --engine Gin --rounds "$ROUNDS" | tee -a "$work/results.md"
+stop_all
+
+log "Publish → searchable at $RATE/s through gateway → Articles → RabbitMQ → Search (RUM)"
+psql_admin -c "drop database if exists $ARTICLES_DB with (force)"
+start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=Rum
+start articles "$(bin services/Articles NewsPlatform.Articles)" "$ARTICLES_URL" Demo__Seed=false \
+  "ConnectionStrings__articlesdb=$PG;Database=$ARTICLES_DB" "ConnectionStrings__messaging=$BUS"
+start gateway "$(bin gateway/Gateway NewsPlatform.Gateway)" "$GATEWAY" \
+  "services__articles__http__0=$ARTICLES_URL" "services__search__http__0=$SEARCH" \
+  "services__subscriptions__http__0=http://$HOST:9"
+bench publish --gateway "$GATEWAY" --search "$SEARCH" --rate "$RATE" --count "$PUBLISHES" | tee -a "$work/results.md"
+stop_all
+
+log "Results (also in $work/results.md)"
+cat "$work/results.md"
