@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.Search.Indexing;
 using NewsPlatform.Search.Querying;
+using NewsPlatform.Search.Telemetry;
 
 namespace NewsPlatform.Search;
 
@@ -10,6 +11,7 @@ public static class SearchModule
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformAuthentication();
+        builder.Services.AddSingleton<SearchMetrics>();
         builder.AddEventStore("searchdb", options =>
         {
             // The article events as received, one stream per article; the index is their projection.

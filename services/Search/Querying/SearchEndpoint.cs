@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Search.Indexing;
+using NewsPlatform.Search.Telemetry;
 
 namespace NewsPlatform.Search.Querying;
 
@@ -23,8 +24,9 @@ public static class SearchEndpoint
             .WithSummary("Full-text search over published articles");
 
     private static async Task<Results<Ok<SearchResults>, ValidationProblem>> Handle(
-        string? q, int? page, int? pageSize, IQuerySession session, CancellationToken cancellationToken)
+        string? q, int? page, int? pageSize, IQuerySession session, SearchMetrics metrics, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(q)) errors["q"] = ["A query is required."];
         else if (q.Length > MaxQueryLength) errors["q"] = [$"A query has at most {MaxQueryLength} characters."];
@@ -41,6 +43,7 @@ public static class SearchEndpoint
             .Take(size)
             .ToListAsync(cancellationToken);
 
+        metrics.RecordQuery(System.Diagnostics.Stopwatch.GetElapsedTime(started), total);
         return TypedResults.Ok(new SearchResults(
             items.Select(a => new SearchHit(a.Id, a.Slug, a.Headline, a.Summary, a.Section, a.Subsection, a.Byline,
                 a.IsPremium, a.PublishedAt, a.UpdatedAt)).ToList(),
