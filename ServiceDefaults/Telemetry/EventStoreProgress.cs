@@ -88,9 +88,7 @@ public sealed class EventStoreProgress : BackgroundService
         var highWaterMark = progress.FirstOrDefault(p => p.ShardName == JasperFx.Events.Projections.ShardState.HighWaterMark)?.Sequence ?? 0;
 
         // Every shard the daemon should run, also one that never recorded progress (stuck from the start).
-        var positions = _store.Advanced.AllAsyncProjectionShardNames()
-            .Select(name => name.Identity)
-            .ToDictionary(name => name, _ => 0L);
+        var positions = ExpectedShards().ToDictionary(name => name, _ => 0L);
         foreach (var shard in progress.Where(p => p.ShardName != JasperFx.Events.Projections.ShardState.HighWaterMark))
         {
             positions[shard.ShardName] = shard.Sequence;
@@ -128,6 +126,11 @@ public sealed class EventStoreProgress : BackgroundService
         _latest = snapshot;
         return snapshot;
     }
+
+    // Async projections and subscriptions alike (AllAsyncProjectionShardNames leaves out subscriptions).
+    private IEnumerable<string> ExpectedShards() => _store is DocumentStore { Options: var options }
+        ? options.Projections.AllShards().Select(shard => shard.Name.Identity).Distinct()
+        : _store.Advanced.AllAsyncProjectionShardNames().Select(name => name.Identity);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -9,7 +9,7 @@ using NewsPlatform.TestSupport;
 namespace NewsPlatform.Search.Tests;
 
 /// <summary>The Search service in-process on its own database and virtual host.</summary>
-public sealed class SearchServiceFixture : IAsyncLifetime
+public class SearchServiceFixture : IAsyncLifetime
 {
     private readonly IsolatedDatabase _database = IsolatedDatabase.Named("search");
     private IsolatedVirtualHost _virtualHost = null!;
@@ -19,15 +19,21 @@ public sealed class SearchServiceFixture : IAsyncLifetime
     public HttpClient Client { get; private set; } = null!;
     public IServiceProvider Services => _service.Services;
     public Marten.IDocumentStore Store => Services.GetRequiredService<Marten.IDocumentStore>();
+    public IsolatedVirtualHost VirtualHost => _virtualHost;
+
+    /// <summary>Configuration a derived fixture adds for its tests.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public async Task InitializeAsync()
     {
         _virtualHost = await IsolatedVirtualHost.CreateAsync("search");
-        _service = new ServiceUnderTest<SearchService>(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:searchdb"] = _database.ConnectionString,
             ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
-        });
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        _service = new ServiceUnderTest<SearchService>(settings);
         Client = _service.CreateClient(); // starts the service, which binds its queue
         Bus = await TestBus.StartAsync(_virtualHost.AmqpUri);
     }
