@@ -20,6 +20,9 @@ public class ArticlesServiceFixture : IAsyncLifetime
 
     public ServiceUnderTest<ArticlesService> Service => _service;
 
+    /// <summary>Services a derived fixture adds or replaces for its tests.</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
+
     /// <summary>Configuration a derived fixture adds for its tests.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -34,7 +37,7 @@ public class ArticlesServiceFixture : IAsyncLifetime
             ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
         };
         foreach (var (key, value) in Settings) settings[key] = value;
-        _service = new ServiceUnderTest<ArticlesService>(settings);
+        _service = new ServiceUnderTest<ArticlesService>(settings, ConfigureServices);
         Client = _service.CreateClientAs("editor-1", "editor");
         Anonymous = _service.CreateClient();
     }

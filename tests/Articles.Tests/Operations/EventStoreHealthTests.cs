@@ -6,14 +6,24 @@ using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using NewsPlatform.TestSupport;
 using Bus = NewsPlatform.Contracts.Articles;
 
 namespace NewsPlatform.Articles.Tests.Operations;
 
-/// <summary>The service with tight daemon limits (1 s) and a progress sample every 200 ms.</summary>
+/// <summary>
+/// The service with tight daemon limits (1 s), a progress sample every 200 ms, and its metrics also
+/// exported to memory through the OpenTelemetry pipeline ServiceDefaults sets up.
+/// </summary>
 public sealed class TightDaemonLimitsFixture : ArticlesServiceFixture
 {
+    public List<Metric> Exported { get; } = [];
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddInMemoryExporter(Exported));
+
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["EventStore:Health:MaxLagTime"] = "00:00:01",
@@ -76,6 +86,23 @@ public sealed class EventStoreHealthTests(TightDaemonLimitsFixture articles) : I
             n => n > 0, TimeSpan.FromSeconds(15), "the article event reaches the broker");
         Assert.Contains(forwarded.GetMeasurementSnapshot(), m =>
             Equals(m.Tags["messaging.message.type"], nameof(Bus.ArticlePublished)) && Equals(m.Tags["newsplatform.subscription"], "ArticleEventsToBus"));
+    }
+
+    [Fact]
+    public async Task Every_platform_meter_is_exported_through_the_service_defaults_pipeline()
+    {
+        var id = NewsroomDesk.Id(await new NewsroomDesk(articles.Client).DraftAndPublishAsync(NewsroomDesk.Copy("Night market returns to the harbour")));
+        await Eventually.Until(() => Task.FromResult(articles.Bus.Received<Bus.ArticlePublished>().Any(m => m.Message.ArticleId == id)),
+            forwarded => forwarded, TimeSpan.FromSeconds(15), "forwarded");
+        await Eventually.Until(() => Task.FromResult(Services.GetRequiredService<EventStoreProgress>().Latest is not null), ready => ready,
+            TimeSpan.FromSeconds(10), "progress sampled");
+
+        Services.GetRequiredService<MeterProvider>().ForceFlush();
+
+        var names = articles.Exported.Select(m => (m.MeterName, m.Name)).ToHashSet();
+        Assert.Contains(("NewsPlatform.Articles", "newsplatform.articles.published"), names);
+        Assert.Contains(("NewsPlatform.EventStore", "newsplatform.eventstore.shard.lag"), names);
+        Assert.Contains(("NewsPlatform.Messaging", "newsplatform.messaging.forwarded"), names);
     }
 
     [Fact]
