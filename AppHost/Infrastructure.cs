@@ -20,9 +20,11 @@ public enum InfrastructureMode
 }
 
 /// <summary>A connection string a service receives, and the resource it must wait for before it starts.</summary>
+/// <param name="ConnectionName">The name the service reads it by (ConnectionStrings:&lt;name&gt;), when not the resource's own.</param>
 public sealed record Dependency(
     IResourceBuilder<IResourceWithConnectionString> ConnectionString,
-    IResourceBuilder<IResource>? ReadyWhen);
+    IResourceBuilder<IResource>? ReadyWhen,
+    string? ConnectionName = null);
 
 /// <summary>
 /// The database server and the broker, whichever way they are provided. Services see the same
@@ -45,6 +47,9 @@ public sealed class InfrastructureInfoResource(string name) : Resource(name);
 
 public static class InfrastructureExtensions
 {
+    /// <summary>The broker's connection string as every service reads it, whatever the broker resource is called.</summary>
+    public const string MessagingConnectionName = "messaging";
+
     /// <summary>
     /// Declares PostgreSQL and RabbitMQ the way <c>Infrastructure:Mode</c> says
     /// (<c>auto</c> | <c>containers</c> | <c>local</c> | <c>external</c>; default <c>auto</c>).
@@ -97,7 +102,7 @@ public static class InfrastructureExtensions
 
     private static IResourceBuilder<ProjectResource> Uses(this IResourceBuilder<ProjectResource> service, Dependency dependency)
     {
-        service.WithReference(dependency.ConnectionString);
+        service.WithReference(dependency.ConnectionString, dependency.ConnectionName);
         if (dependency.ReadyWhen is { } server)
         {
             service.WaitFor(server);
@@ -181,14 +186,16 @@ public static class InfrastructureExtensions
             postgres.WithDataVolume();
         }
 
-        var messaging = builder.AddRabbitMQ("messaging")
+        var rabbitmq = builder.AddRabbitMQ("rabbitmq")
             .WithManagementPlugin()
+            .WithUrlForEndpoint("management", url => url.DisplayText = "RabbitMQ management UI")
             .WithParentRelationship(info);
 
         // Waiting for the database (not just the server) also waits until Aspire has created it.
+        // Databases sit under their server on the dashboard (AddDatabase makes them its children).
         return new Infrastructure(
             InfrastructureMode.Containers,
-            new Dependency(messaging, messaging),
+            new Dependency(rabbitmq, rabbitmq, MessagingConnectionName),
             (connectionName, databaseName) =>
             {
                 var database = postgres.AddDatabase(connectionName, databaseName);
@@ -201,14 +208,14 @@ public static class InfrastructureExtensions
         // Server-level Npgsql connection string (no Database=) and an AMQP URI, from
         // ConnectionStrings:postgres and ConnectionStrings:messaging. The dashboard asks for missing ones.
         var postgres = builder.AddConnectionString("postgres").WithParentRelationship(info);
-        var messaging = builder.AddConnectionString("messaging").WithParentRelationship(info);
+        var rabbitmq = builder.AddConnectionString("rabbitmq", $"ConnectionStrings__{MessagingConnectionName}").WithParentRelationship(info);
 
         return new Infrastructure(
             InfrastructureMode.External,
-            new Dependency(messaging, ReadyWhen: null),
+            new Dependency(rabbitmq, ReadyWhen: null, MessagingConnectionName),
             (connectionName, databaseName) => new Dependency(
                 builder.AddConnectionString(connectionName, ReferenceExpression.Create($"{postgres.Resource};Database={databaseName}"))
-                    .WithParentRelationship(info),
+                    .WithParentRelationship(postgres),
                 ReadyWhen: null));
     }
 }

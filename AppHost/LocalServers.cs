@@ -33,18 +33,19 @@ internal static class LocalServers
         var amqpPort = rabbitmq.GetEndpoint("amqp").Property(EndpointProperty.Port);
 
         // guest/guest may only log in over loopback, which is the only place this broker listens.
-        var messaging = builder.AddConnectionString("messaging",
+        var messaging = builder.AddConnectionString(InfrastructureExtensions.MessagingConnectionName,
                 ReferenceExpression.Create($"amqp://guest:guest@127.0.0.1:{amqpPort}"))
-            .WithParentRelationship(info);
+            .WithParentRelationship(rabbitmq);
 
-        // No password: the cluster trusts 127.0.0.1 (see the init script). The services create their databases.
+        // No password: the cluster trusts 127.0.0.1 (see the init script). The services create their
+        // databases; each database's connection string sits under the server on the dashboard.
         return new Infrastructure(
             InfrastructureMode.Local,
             new Dependency(messaging, rabbitmq),
             (connectionName, databaseName) => new Dependency(
                 builder.AddConnectionString(connectionName,
                         ReferenceExpression.Create($"Host=127.0.0.1;Port={postgresPort};Database={databaseName};Username=postgres"))
-                    .WithParentRelationship(info),
+                    .WithParentRelationship(postgres),
                 postgres));
     }
 
@@ -99,19 +100,19 @@ internal static class LocalServers
 
         // One-shot: creates the cluster unless the folder already holds one.
         var init = builder.AddExecutable("postgres-init", "bash", runFolder,
-                "-c", PostgresInitScript, "postgres-init", dataDir, bin)
-            .WithParentRelationship(info);
+                "-c", PostgresInitScript, "postgres-init", dataDir, bin);
 
         // PostgreSQL refuses to run as root: setpriv runs it as user postgres (and execs into it).
         string[] postgresCommand = Environment.IsPrivilegedProcess
             ? ["setpriv", "--reuid=postgres", "--regid=postgres", "--init-groups", postgresBinary]
             : [postgresBinary];
 
-        var server = builder.AddExecutable("postgres-server", "bash", runFolder,
-                ["-c", FastShutdownScript, "postgres-server", .. postgresCommand])
+        var server = builder.AddExecutable("postgres", "bash", runFolder,
+                ["-c", FastShutdownScript, "postgres", .. postgresCommand])
             .WithEndpoint(name: "tcp", scheme: "tcp", isProxied: false) // port picked by the orchestrator
             .WithParentRelationship(info)
             .WaitForCompletion(init);
+        init.WithParentRelationship(server);
 
         var endpoint = server.GetEndpoint("tcp");
         server.WithArgs(context =>
@@ -136,7 +137,7 @@ internal static class LocalServers
         });
 
         // Ready means a query succeeds, not just an open port (postgres accepts before it can serve).
-        var healthCheck = "postgres-server-ready";
+        var healthCheck = "postgres-ready";
         builder.Services.AddHealthChecks().AddCheck(healthCheck, new PostgresReadyCheck(endpoint));
         return server.WithHealthCheck(healthCheck);
     }
@@ -161,13 +162,13 @@ internal static class LocalServers
         // so the persistent node finds its data again (mnesia is stored per node name).
         var nodeName = $"newsplatform-{ShortHash(runFolder)}@localhost";
 
-        var server = builder.AddExecutable("rabbitmq-server", serverScript, folder)
+        var server = builder.AddExecutable("rabbitmq", serverScript, folder)
             .WithEndpoint(name: "amqp", scheme: "tcp", isProxied: false)
             .WithEndpoint(name: "dist", scheme: "tcp", isProxied: false)
             .WithHttpEndpoint(name: "management", isProxied: false)
             .WithUrlForEndpoint("amqp", url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)
             .WithUrlForEndpoint("dist", url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)
-            .WithUrlForEndpoint("management", url => url.DisplayText = "Management UI (guest/guest)")
+            .WithUrlForEndpoint("management", url => url.DisplayText = "RabbitMQ management UI (guest/guest)")
             .WithParentRelationship(info);
 
         var amqp = server.GetEndpoint("amqp");
@@ -202,7 +203,7 @@ internal static class LocalServers
             "-kernel", "inet_dist_use_interface", "{127,0,0,1}");
 
         // The AMQP listener opens last in RabbitMQ's boot, so an open port means the broker is up.
-        var healthCheck = "rabbitmq-server-ready";
+        var healthCheck = "rabbitmq-ready";
         builder.Services.AddHealthChecks().AddCheck(healthCheck, new TcpPortOpenCheck(amqp));
         return server.WithHealthCheck(healthCheck);
     }

@@ -32,8 +32,12 @@ var search = AddService<Projects.NewsPlatform_Search>("search")
 
 // The gateway is the only way in. Under `dotnet run` Aspire's proxy serves it on
 // http://localhost:5000; Aspire.Hosting.Testing randomizes that port, so tests never clash.
-builder.AddProject<Projects.NewsPlatform_Gateway>("gateway")
+var gateway = builder.AddProject<Projects.NewsPlatform_Gateway>("gateway")
     .WithHttpEndpoint(port: 5000)
+    .WithUrlForEndpoint("http", url => url.DisplayText = "Public site and API (gateway)");
+gateway
+    .WithUrl($"{gateway.GetEndpoint("http")}/docs", "API reference")
+    .WithServiceHealth()
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
     .WithEnvironment("Identity__Authority", identityAuthority)
     .WithExternalHttpEndpoints()
@@ -43,11 +47,13 @@ builder.AddProject<Projects.NewsPlatform_Gateway>("gateway")
 
 builder.Build().Run();
 
-// A service: its own database ("<name>db"), the shared broker, the AppHost's environment.
+// A service: its own database ("<name>db"), the shared broker, the AppHost's environment, and its
+// /health report (database, broker, async daemon) as its resource health on the dashboard.
 // WithHttpEndpoint() keeps an http endpoint even though the projects have no launch profile.
 IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
         .WithHttpEndpoint()
+        .WithServiceHealth()
         .WithDatabase(infrastructure, connectionName: $"{name}db", databaseName: name)
         .WithMessaging(infrastructure)
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment);

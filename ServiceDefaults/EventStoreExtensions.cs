@@ -21,6 +21,7 @@ public static class EventStoreExtensions
                 $"Connection string '{connectionName}' is missing: the AppHost provides it as ConnectionStrings__{connectionName}.");
 
         builder.Services.AddHealthChecks().AddPostgresReadiness(connectionString);
+        builder.AddEventStoreProgress();
 
         var daemonMode = builder.Configuration.GetValue("EventStore:DaemonMode", DaemonMode.HotCold);
 

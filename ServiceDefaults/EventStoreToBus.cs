@@ -24,13 +24,18 @@ public abstract class EventStoreToBus : SubscriptionBase
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IBus _bus;
+    private readonly MessagingMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly string? _streamTag;
 
-    protected EventStoreToBus(string name, IBus bus, ILogger logger)
+    /// <param name="streamTag">Span tag for the stream id of each forwarded event (e.g. the article id), if any.</param>
+    protected EventStoreToBus(string name, IBus bus, MessagingMetrics metrics, ILogger logger, string? streamTag = null)
     {
         Name = name;
         _bus = bus;
+        _metrics = metrics;
         _logger = logger;
+        _streamTag = streamTag;
     }
 
     /// <summary>The integration event for a stored event, or null when it has none.</summary>
@@ -48,7 +53,9 @@ public abstract class EventStoreToBus : SubscriptionBase
             // single trace from the gateway to the consuming services.
             using var activity = Tracing.StartActivity($"forward {message.GetType().Name}", ActivityKind.Producer,
                 @event.Headers?.GetValueOrDefault(TraceParentHeader) as string);
+            if (_streamTag is not null) activity?.SetTag(_streamTag, @event.StreamId.ToString());
             await PublishUntilConfirmedAsync(message, @event.Id, cancellationToken);
+            _metrics.Forwarded(Name, message.GetType().Name);
         }
         return NullChangeListener.Instance;
     }

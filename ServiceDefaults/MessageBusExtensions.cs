@@ -16,12 +16,20 @@ public static class MessageBusExtensions
             ?? throw new InvalidOperationException(
                 $"Connection string '{connectionName}' is missing: the AppHost provides it as ConnectionStrings__{connectionName}.");
         var broker = new Uri(connectionString);
+        var retry = builder.Configuration.GetSection("Messaging:Retry").Get<RetrySettings>() ?? new RetrySettings();
 
+        builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             // No reports about the bus to its vendor: the platform's telemetry goes to its own dashboard only.
             bus.DisableUsageTelemetry();
+            // Part of /health (readiness): the bus is connected to RabbitMQ.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "rabbitmq";
+                health.Tags.Add(ServiceDefaultsExtensions.ReadyTag);
+            });
             configure?.Invoke(bus);
 
             bus.UsingRabbitMq((context, rabbit) =>
@@ -36,11 +44,21 @@ public static class MessageBusExtensions
 
                 // Transient failures (a database restart, a lock timeout) are retried before a message is
                 // moved to the _error queue; consumers are idempotent, so a retry never doubles an effect.
-                rabbit.UseMessageRetry(retry => retry.Exponential(8, TimeSpan.FromMilliseconds(100),
-                    TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                // A poison message thus lands in <queue>_error instead of blocking its queue, and is counted.
+                rabbit.UseMessageRetry(r => r.Exponential(retry.Limit, retry.MinInterval, retry.MaxInterval, retry.Delta));
+                rabbit.ConnectConsumeObserver(context.GetRequiredService<MessagingMetrics>());
                 rabbit.ConfigureEndpoints(context);
             });
         });
         return builder;
     }
+}
+
+/// <summary>Consumer retries before a message goes to the error queue (configuration <c>Messaging:Retry</c>).</summary>
+public sealed class RetrySettings
+{
+    public int Limit { get; set; } = 8;
+    public TimeSpan MinInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Delta { get; set; } = TimeSpan.FromMilliseconds(200);
 }

@@ -66,7 +66,8 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter("Marten", "MassTransit", "NewsPlatform"))
+                // Every service's own meter is named NewsPlatform.<Service>; the wildcard exports them all.
+                .AddMeter("Marten", "MassTransit", "NewsPlatform", PlatformTelemetry.MeterWildcard))
             .WithTracing(tracing => tracing
                 // Marten's daemon polls its high-water mark every second; those traces would bury the real ones.
                 .SetSampler(new ParentBasedSampler(new DropRoutinePolling()))

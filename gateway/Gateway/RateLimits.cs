@@ -30,11 +30,15 @@ public static class RateLimits
 {
     public const string Credentials = "credentials";
 
+    /// <summary>The limit every anonymous request passes (the global limiter).</summary>
+    public const string Anonymous = "anonymous";
+
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {
         var anonymous = builder.Configuration.GetSection("RateLimits:Anonymous").Get<BucketSettings>() ?? new() { Burst = 200, PerSecond = 100 };
         var credentials = builder.Configuration.GetSection("RateLimits:Credentials").Get<BucketSettings>() ?? new() { Burst = 10, PerSecond = 0.2 };
 
+        builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
@@ -44,6 +48,7 @@ public static class RateLimits
             options.AddPolicy(Credentials, http => RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => credentials.ToOptions()));
             options.OnRejected = async (context, cancellationToken) =>
             {
+                context.HttpContext.RequestServices.GetRequiredService<GatewayMetrics>().RateLimitRejected(PolicyOf(context.HttpContext));
                 var response = context.HttpContext.Response;
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
@@ -55,6 +60,11 @@ public static class RateLimits
         });
         return builder;
     }
+
+    // On a route with a policy of its own (YARP puts it on the endpoint) that much stricter bucket is the one
+    // that runs out; elsewhere only the global anonymous limit applies.
+    private static string PolicyOf(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? Anonymous;
 
     private static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -7,6 +7,7 @@ using NewsPlatform.Articles.Integration;
 using NewsPlatform.Articles.Newsroom;
 using NewsPlatform.Articles.Projections;
 using NewsPlatform.Articles.Reading;
+using NewsPlatform.Articles.Telemetry;
 
 namespace NewsPlatform.Articles;
 
@@ -17,6 +18,7 @@ public static class ArticlesModule
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<Publication>(builder.Configuration.GetSection("Publication"));
         builder.AddPlatformAuthentication();
+        builder.Services.AddSingleton<ArticlesMetrics>();
 
         // Newsroom
         builder.Services.AddSingleton<ArticleBodySanitizer>();

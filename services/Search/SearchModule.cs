@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.Search.Indexing;
 using NewsPlatform.Search.Querying;
+using NewsPlatform.Search.Telemetry;
 using Npgsql;
 
 namespace NewsPlatform.Search;
@@ -11,6 +12,7 @@ public static class SearchModule
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformAuthentication();
+        builder.Services.AddSingleton<SearchMetrics>();
         builder.AddEventStore("searchdb", options =>
         {
             // The article events as received, one stream per article. The article document (which

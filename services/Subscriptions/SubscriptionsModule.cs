@@ -6,6 +6,7 @@ using NewsPlatform.Subscriptions.Follows;
 using NewsPlatform.Subscriptions.Integration;
 using NewsPlatform.Subscriptions.Plans;
 using NewsPlatform.Subscriptions.Subscribing;
+using NewsPlatform.Subscriptions.Telemetry;
 using NewsPlatform.Subscriptions.Tokens;
 
 namespace NewsPlatform.Subscriptions;
@@ -15,6 +16,7 @@ public static class SubscriptionsModule
     public static IHostApplicationBuilder AddSubscriptions(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SubscriptionsMetrics>();
         builder.Services.Configure<TokenSettings>(builder.Configuration.GetSection("Identity"));
 
         // Accounts and tokens

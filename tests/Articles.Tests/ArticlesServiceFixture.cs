@@ -4,7 +4,7 @@ using Bus = NewsPlatform.Contracts.Articles;
 namespace NewsPlatform.Articles.Tests;
 
 /// <summary>The Articles service in-process on its own database and virtual host, with a bus observer.</summary>
-public sealed class ArticlesServiceFixture : IAsyncLifetime
+public class ArticlesServiceFixture : IAsyncLifetime
 {
     private readonly IsolatedDatabase _database = IsolatedDatabase.Named("articles");
     private IsolatedVirtualHost _virtualHost = null!;
@@ -20,16 +20,24 @@ public sealed class ArticlesServiceFixture : IAsyncLifetime
 
     public ServiceUnderTest<ArticlesService> Service => _service;
 
+    /// <summary>Services a derived fixture adds or replaces for its tests.</summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
+
+    /// <summary>Configuration a derived fixture adds for its tests.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         _virtualHost = await IsolatedVirtualHost.CreateAsync("articles");
         Bus = await TestBus.StartAsync(_virtualHost.AmqpUri, TestBus.Observe<Bus.ArticlePublished>(),
             TestBus.Observe<Bus.ArticleUpdated>(), TestBus.Observe<Bus.ArticleUnpublished>());
-        _service = new ServiceUnderTest<ArticlesService>(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:articlesdb"] = _database.ConnectionString,
             ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
-        });
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        _service = new ServiceUnderTest<ArticlesService>(settings, ConfigureServices);
         Client = _service.CreateClientAs("editor-1", "editor");
         Anonymous = _service.CreateClient();
     }

@@ -28,6 +28,7 @@ public class GatewayFixture : IAsyncLifetime
 
     public ConcurrentQueue<(string Path, string? Authorization, string? RequestId)> Received { get; } = new();
     public HttpClient Client { get; private set; } = null!;
+    public IServiceProvider Services => _gateway.Services;
 
     public async Task InitializeAsync()
     {

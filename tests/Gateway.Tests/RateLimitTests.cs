@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace NewsPlatform.Gateway.Tests;
 
@@ -17,9 +19,13 @@ public sealed class LimitedGatewayFixture : GatewayFixture
 
 public sealed class RateLimitTests(LimitedGatewayFixture gateway) : IClassFixture<LimitedGatewayFixture>
 {
+    private MetricCollector<long> Rejections() => new(gateway.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+        GatewayMetrics.MeterName, "newsplatform.gateway.rate_limit.rejections");
+
     [Fact]
     public async Task Login_attempts_past_the_strict_limit_get_429_with_retry_after()
     {
+        using var rejections = Rejections();
         for (var i = 0; i < 3; i++)
         {
             var allowed = await gateway.ClientAs("x", "reader").PostAsJsonAsync("/api/auth/login", new { email = "a@b.org", password = "whatever-123" });
@@ -33,16 +39,20 @@ public sealed class RateLimitTests(LimitedGatewayFixture gateway) : IClassFixtur
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         // Other routes are not held back by the login limit.
         Assert.Equal(HttpStatusCode.OK, (await gateway.ClientAs("x", "reader").GetAsync("/api/plans")).StatusCode);
+        Assert.Equal(RateLimits.Credentials, Assert.Single(rejections.GetMeasurementSnapshot()).Tags["newsplatform.policy"]);
     }
 
     [Fact]
     public async Task Anonymous_callers_have_a_per_client_limit_and_signed_in_ones_are_not_held_to_it()
     {
+        using var rejections = Rejections();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 25; i++) statuses.Add((await gateway.Client.GetAsync("/api/articles")).StatusCode);
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         Assert.True(statuses.Count(s => s == HttpStatusCode.OK) <= 20);
+        Assert.All(rejections.GetMeasurementSnapshot(), m => Assert.Equal(RateLimits.Anonymous, m.Tags["newsplatform.policy"]));
+        Assert.Equal(statuses.Count(s => s == HttpStatusCode.TooManyRequests), rejections.GetMeasurementSnapshot().Count);
         Assert.Equal(HttpStatusCode.OK, (await gateway.ClientAs("r-2", "reader").GetAsync("/api/articles")).StatusCode);
     }
 }

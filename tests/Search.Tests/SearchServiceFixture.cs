@@ -15,16 +15,22 @@ public abstract class SearchServiceFixtureBase(string engine) : IAsyncLifetime
     public IServiceProvider Services => _service.Services;
     public Marten.IDocumentStore Store => Services.GetRequiredService<Marten.IDocumentStore>();
     public HttpClient ClientAs(string subject, params string[] roles) => _service.CreateClientAs(subject, roles);
+    public IsolatedVirtualHost VirtualHost => _virtualHost;
+
+    /// <summary>Configuration a derived fixture adds for its tests.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public async Task InitializeAsync()
     {
         _virtualHost = await IsolatedVirtualHost.CreateAsync("search");
-        _service = new ServiceUnderTest<SearchService>(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:searchdb"] = _database.ConnectionString,
             ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
             ["Search:Engine"] = engine,
-        });
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        _service = new ServiceUnderTest<SearchService>(settings);
         Client = _service.CreateClient(); // starts the service, which binds its queue
         Bus = await TestBus.StartAsync(_virtualHost.AmqpUri);
     }
@@ -39,7 +45,7 @@ public abstract class SearchServiceFixtureBase(string engine) : IAsyncLifetime
 }
 
 /// <summary>The default engine: RUM-ordered full text.</summary>
-public sealed class SearchServiceFixture() : SearchServiceFixtureBase("Rum");
+public class SearchServiceFixture() : SearchServiceFixtureBase("Rum");
 
 /// <summary>The fallback engine (a server without the RUM extension): GIN and ranking by ts_rank.</summary>
 public sealed class GinSearchServiceFixture() : SearchServiceFixtureBase("Gin");

@@ -82,7 +82,8 @@ public sealed class SubscriptionsServiceTests(SubscriptionsServiceFixture subscr
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var checks = report.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("postgresql").GetProperty("status").GetString());
-        Assert.Contains(checks.EnumerateObject(), c => c.Name.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("Healthy", checks.GetProperty("rabbitmq").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("event-store").GetProperty("status").GetString());
     }
 
     [Fact]

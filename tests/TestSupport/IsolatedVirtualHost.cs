@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text;
 
 namespace NewsPlatform.TestSupport;
@@ -34,6 +36,19 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
             new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json")))
             .EnsureSuccessStatusCode();
         return new IsolatedVirtualHost(name, management);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> messages waiting in a queue of this virtual host, read through the
+    /// management API and left in place; none when the queue does not exist (yet).
+    /// </summary>
+    public async Task<IReadOnlyList<JsonElement>> PeekAsync(string queue, int count = 10)
+    {
+        using var response = await _management.PostAsync($"api/queues/{Uri.EscapeDataString(Name)}/{Uri.EscapeDataString(queue)}/get",
+            new StringContent($$"""{"count":{{count}},"ackmode":"ack_requeue_true","encoding":"auto"}""", Encoding.UTF8, "application/json"));
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return [];
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
     }
 
     public async ValueTask DisposeAsync()

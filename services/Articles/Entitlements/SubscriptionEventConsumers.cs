@@ -5,7 +5,7 @@ using NewsPlatform.Contracts.Subscriptions;
 namespace NewsPlatform.Articles.Entitlements;
 
 /// <summary>Keeps <see cref="ReaderEntitlement"/> from the subscription events. Idempotent by version.</summary>
-public sealed class SubscriptionEventConsumers(IDocumentSession session) :
+public sealed class SubscriptionEventConsumers(IDocumentSession session, ILogger<SubscriptionEventConsumers> logger) :
     IConsumer<SubscriptionActivated>, IConsumer<SubscriptionCancelled>, IConsumer<SubscriptionExpired>
 {
     public Task Consume(ConsumeContext<SubscriptionActivated> context) => ApplyAsync(context.Message.ReaderId,
@@ -20,6 +20,8 @@ public sealed class SubscriptionEventConsumers(IDocumentSession session) :
     private async Task ApplyAsync(Guid readerId, Guid subscriptionId, long version, SubscriptionStatus status,
         DateTimeOffset? periodEndsAt, CancellationToken cancellationToken)
     {
+        PlatformTelemetry.TagReader(readerId);
+        using var scope = logger.BeginReaderScope(readerId);
         var entitlement = await session.LoadAsync<ReaderEntitlement>(readerId, cancellationToken)
                           ?? new ReaderEntitlement { Id = readerId };
         if (!entitlement.Apply(subscriptionId, version, status, periodEndsAt)) return;

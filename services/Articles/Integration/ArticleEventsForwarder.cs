@@ -9,7 +9,8 @@ namespace NewsPlatform.Articles.Integration;
 /// <summary>Article published / corrected / unpublished → the integration events other services rely on.</summary>
 public sealed class ArticleEventsForwarder : EventStoreToBus
 {
-    public ArticleEventsForwarder(IBus bus, ILogger<ArticleEventsForwarder> logger) : base("ArticleEventsToBus", bus, logger)
+    public ArticleEventsForwarder(IBus bus, MessagingMetrics metrics, ILogger<ArticleEventsForwarder> logger)
+        : base("ArticleEventsToBus", bus, metrics, logger, PlatformTelemetry.ArticleIdTag)
     {
         IncludeType<ArticlePublished>();
         IncludeType<ArticleCorrected>();

@@ -1,55 +1,90 @@
 using System.Diagnostics;
 using Marten;
 using NewsPlatform.Articles.Domain;
+using NewsPlatform.Articles.Telemetry;
 
 namespace NewsPlatform.Articles.Newsroom;
 
-/// <summary>Runs a command against an article's stream: fetch, decide, append — or refuse if stale.</summary>
-public sealed class ArticleWriter(IDocumentSession session)
+/// <summary>
+/// Runs a command against an article's stream: fetch, decide, append — or refuse if stale. Every
+/// command is timed, and its span and logs carry the article id.
+/// </summary>
+public sealed class ArticleWriter(IDocumentSession session, ArticlesMetrics metrics, ILogger<ArticleWriter> logger)
 {
     /// <summary>Starts a new stream; the article's first event has version 1.</summary>
-    public async Task<Article> StartAsync(DraftArticle command, CancellationToken cancellationToken)
-    {
-        var events = ArticleDecider.Decide(command, null);
-        TagWithTrace();
-        session.Events.StartStream<Article>(command.ArticleId, events);
-        await session.SaveChangesAsync(cancellationToken);
-        return ArticleDecider.Fold(events)! with { Version = events.Count };
-    }
+    public Task<Article> StartAsync(DraftArticle command, CancellationToken cancellationToken) =>
+        MeasuredAsync(command.ArticleId, nameof(DraftArticle), async () =>
+        {
+            var events = ArticleDecider.Decide(command, null);
+            TagWithTrace();
+            session.Events.StartStream<Article>(command.ArticleId, events);
+            await session.SaveChangesAsync(cancellationToken);
+            return ArticleDecider.Fold(events)! with { Version = events.Count };
+        });
 
     /// <summary>
     /// Appends what the command yields, provided the stream is still at <paramref name="expectedVersion"/>
     /// — both when read and when committed, so of two editors saving at once exactly one wins.
     /// Returns the article as it now is.
     /// </summary>
-    public async Task<Article> ExecuteAsync(Guid articleId, long expectedVersion,
+    public Task<Article> ExecuteAsync(Guid articleId, long expectedVersion,
         Func<Article, ArticleCommand> command, CancellationToken cancellationToken,
         Action<IDocumentSession, Article>? alongside = null)
     {
-        JasperFx.Events.IEventStream<Article> stream;
+        var name = "Unknown"; // known once the article is read and the command built
+        return MeasuredAsync(articleId, () => name, async () =>
+        {
+            JasperFx.Events.IEventStream<Article> stream;
+            try
+            {
+                stream = await session.Events.FetchForWriting<Article>(articleId, expectedVersion, cancellationToken);
+            }
+            catch (JasperFx.ConcurrencyException)
+            {
+                // An unknown id is a 404, not a version conflict; only a failed fetch pays for this check.
+                if (await session.Events.FetchStreamStateAsync(articleId, cancellationToken) is null) throw new ArticleNotFound(articleId);
+                throw;
+            }
+            var article = stream.Aggregate ?? throw new ArticleNotFound(articleId);
+
+            var decided = command(article);
+            name = decided.GetType().Name;
+            var events = ArticleDecider.Decide(decided, article);
+            if (events.Count == 0) return article with { Version = expectedVersion }; // nothing changed
+
+            alongside?.Invoke(session, article);
+            TagWithTrace();
+            stream.AppendMany(events);
+            await session.SaveChangesAsync(cancellationToken);
+            var after = events.Aggregate(article, (state, e) => ArticleDecider.Evolve(state, e)!);
+            metrics.Appended(events, after.Copy.Section);
+            logger.LogInformation("{Command} appended {Count} events to article {ArticleId}", name, events.Count, articleId);
+            return after with { Version = expectedVersion + events.Count };
+        });
+    }
+
+    private Task<Article> MeasuredAsync(Guid articleId, string command, Func<Task<Article>> run) =>
+        MeasuredAsync(articleId, () => command, run);
+
+    private async Task<Article> MeasuredAsync(Guid articleId, Func<string> command, Func<Task<Article>> run)
+    {
+        PlatformTelemetry.TagArticle(articleId);
+        using var scope = logger.BeginArticleScope(articleId);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "ok";
         try
         {
-            stream = await session.Events.FetchForWriting<Article>(articleId, expectedVersion, cancellationToken);
+            return await run();
         }
-        catch (JasperFx.ConcurrencyException)
+        catch (Exception e)
         {
-            // An unknown id is a 404, not a version conflict; only a failed fetch pays for this check.
-            if (await session.Events.FetchStreamStateAsync(articleId, cancellationToken) is null) throw new ArticleNotFound(articleId);
+            outcome = e.GetType().Name;
             throw;
         }
-        var article = stream.Aggregate ?? throw new ArticleNotFound(articleId);
-
-        var events = ArticleDecider.Decide(command(article), article);
-        if (events.Count == 0) return article with { Version = expectedVersion }; // nothing changed
-
-        alongside?.Invoke(session, article);
-        TagWithTrace();
-        stream.AppendMany(events);
-        await session.SaveChangesAsync(cancellationToken);
-        return events.Aggregate(article, (state, e) => ArticleDecider.Evolve(state, e)!) with
+        finally
         {
-            Version = expectedVersion + events.Count,
-        };
+            metrics.Command(command(), Stopwatch.GetElapsedTime(started), outcome);
+        }
     }
 
     // The forwarder that later publishes these events to the bus continues this trace, so one

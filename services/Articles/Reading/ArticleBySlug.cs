@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NewsPlatform.Articles.Domain;
 using NewsPlatform.Articles.Entitlements;
 using NewsPlatform.Articles.Projections;
+using NewsPlatform.Articles.Telemetry;
 
 namespace NewsPlatform.Articles.Reading;
 
@@ -18,7 +19,7 @@ public static class ArticleBySlugEndpoint
 
     private static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult, ValidationProblem>> Handle(
         string slug, HttpContext http, IQuerySession session, ReaderAccess access, ArticleViews views,
-        IOptions<Publication> publication, CancellationToken cancellationToken)
+        IOptions<Publication> publication, ArticlesMetrics metrics, CancellationToken cancellationToken)
     {
         if (!Slugs.IsWellFormed(slug))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["slug"] = ["Not a well-formed article slug."] });
@@ -29,6 +30,8 @@ public static class ArticleBySlugEndpoint
         var article = page.Article;
         var locked = article.Copy.IsPremium && !await access.MayReadPremiumAsync(http.User, cancellationToken);
         views.Record(article.Id, article.Copy.Section);
+        metrics.Read(article.Copy.Section);
+        PlatformTelemetry.TagArticle(article.Id);
 
         // The answer depends on who asks when the article is premium: shared caches must not keep it.
         http.Response.Headers.Vary = "Authorization";

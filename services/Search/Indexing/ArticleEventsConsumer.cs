@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using NewsPlatform.Contracts.Articles;
+using NewsPlatform.Search.Telemetry;
 
 namespace NewsPlatform.Search.Indexing;
 
@@ -9,29 +10,38 @@ namespace NewsPlatform.Search.Indexing;
 /// unless the index already reflects that version or a newer one (a duplicate or a late copy).
 /// The index is the stream's projection, so it can always be rebuilt from what was received.
 /// </summary>
-public sealed class ArticleEventsConsumer(IDocumentSession session, ILogger<ArticleEventsConsumer> logger) :
+public sealed class ArticleEventsConsumer(IDocumentSession session, SearchMetrics metrics, ILogger<ArticleEventsConsumer> logger) :
     IConsumer<ArticlePublished>, IConsumer<ArticleUpdated>, IConsumer<ArticleUnpublished>
 {
     public Task Consume(ConsumeContext<ArticlePublished> context) =>
-        AppendAsync(context.Message.ArticleId, context.Message.Version, context.Message, context.CancellationToken);
+        AppendAsync(context.Message.ArticleId, context.Message.Version, context.Message,
+            context.Message.UpdatedAt ?? context.Message.PublishedAt, context.CancellationToken);
 
     public Task Consume(ConsumeContext<ArticleUpdated> context) =>
-        AppendAsync(context.Message.ArticleId, context.Message.Version, context.Message, context.CancellationToken);
+        AppendAsync(context.Message.ArticleId, context.Message.Version, context.Message, context.Message.UpdatedAt, context.CancellationToken);
 
     public Task Consume(ConsumeContext<ArticleUnpublished> context) =>
-        AppendAsync(context.Message.ArticleId, context.Message.Version, context.Message, context.CancellationToken);
+        AppendAsync(context.Message.ArticleId, context.Message.Version, context.Message, changedAt: null, context.CancellationToken);
 
-    private async Task AppendAsync(Guid articleId, long version, object message, CancellationToken cancellationToken)
+    /// <param name="changedAt">When the newsroom made the change that makes the article searchable (index lag), if it does.</param>
+    private async Task AppendAsync(Guid articleId, long version, object message, DateTimeOffset? changedAt, CancellationToken cancellationToken)
     {
+        var type = message.GetType().Name;
+        PlatformTelemetry.TagArticle(articleId);
+        using var scope = logger.BeginArticleScope(articleId);
+        metrics.Consumed(type);
+
         var stream = await session.Events.FetchForWriting<SearchableArticle>(articleId, cancellationToken);
         if (!SearchableArticle.IsNewer(stream.Aggregate, version))
         {
+            metrics.Dropped(type, version, stream.Aggregate!.ArticleVersion);
             logger.LogDebug("Article {ArticleId} v{Version} ignored: the index is at v{Indexed}", articleId, version, stream.Aggregate!.ArticleVersion);
             return;
         }
         stream.AppendOne(message);
         // A concurrent copy of the same article fails here (optimistic concurrency) and is retried: it then sees this one.
         await session.SaveChangesAsync(cancellationToken);
+        if (changedAt is { } at) metrics.Indexed(type, at, DateTimeOffset.UtcNow);
     }
 }
 

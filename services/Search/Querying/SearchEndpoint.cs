@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using NewsPlatform.Search.Telemetry;
 
 namespace NewsPlatform.Search.Querying;
 
@@ -20,11 +21,14 @@ public static class SearchEndpoint
 
     private static async Task<Results<Ok<SearchResults>, ValidationProblem>> Search(
         string? q, string? section, string? subsection, string? from, string? to, string? sort, int? page, int? pageSize,
-        SearchQueries queries, CancellationToken cancellationToken)
+        SearchQueries queries, SearchMetrics metrics, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (request, errors) = SearchRequest.Parse(q, section, subsection, from, to, sort, page, pageSize);
         if (request is null) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await queries.SearchAsync(request, cancellationToken));
+        var results = await queries.SearchAsync(request, cancellationToken);
+        metrics.RecordQuery(System.Diagnostics.Stopwatch.GetElapsedTime(started), results.Total);
+        return TypedResults.Ok(results);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Suggestion>>, ValidationProblem>> Suggest(

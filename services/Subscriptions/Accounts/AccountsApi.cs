@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NewsPlatform.Subscriptions.Telemetry;
 using NewsPlatform.Subscriptions.Tokens;
 
 namespace NewsPlatform.Subscriptions.Accounts;
@@ -16,6 +17,7 @@ public sealed record TokenPair(string AccessToken, string TokenType, int Expires
 public static class AccountsApi
 {
     public const int MaxDisplayNameLength = 100;
+    private const string LogCategory = "NewsPlatform.Subscriptions.Accounts";
 
     public static void MapAccounts(this IEndpointRouteBuilder app)
     {
@@ -28,7 +30,8 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Created<ReaderProfile>, ValidationProblem, ProblemHttpResult>> Register(
-        RegisterRequest request, IDocumentSession session, Passwords passwords, TimeProvider clock, CancellationToken cancellationToken)
+        RegisterRequest request, IDocumentSession session, Passwords passwords, TimeProvider clock, SubscriptionsMetrics metrics,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!EmailClaim.IsValid(request.Email)) errors["email"] = ["A valid email address is required."];
@@ -51,14 +54,17 @@ public static class AccountsApi
                 type: "https://newsplatform.dev/problems/email-taken", detail: "Log in, or register with another address.");
         }
 
+        metrics.Registered();
+        PlatformTelemetry.TagReader(registered.ReaderId);
         var account = AccountDecider.Evolve(null, registered)!;
         return TypedResults.Created("/api/auth/me", Profile(account));
     }
 
     private static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> Login(
         LoginRequest request, IDocumentSession session, Passwords passwords, TokenIssuer issuer, RefreshTokens refreshTokens,
-        TimeProvider clock, CancellationToken cancellationToken)
+        TimeProvider clock, SubscriptionsMetrics metrics, ILoggerFactory logs, CancellationToken cancellationToken)
     {
+        var logger = logs.CreateLogger(LogCategory);
         var password = request.Password ?? "";
         var claim = EmailClaim.IsValid(request.Email)
             ? await session.LoadAsync<EmailClaim>(EmailClaim.Normalise(request.Email!), cancellationToken)
@@ -66,9 +72,12 @@ public static class AccountsApi
         if (claim is null)
         {
             passwords.SpendTheSameTime(password);
+            metrics.Login(null);
             return InvalidCredentials();
         }
 
+        PlatformTelemetry.TagReader(claim.ReaderId);
+        using var scope = logger.BeginReaderScope(claim.ReaderId);
         var stream = await session.Events.FetchForWriting<ReaderAccount>(claim.ReaderId, cancellationToken);
         var account = stream.Aggregate!;
         var matches = passwords.Verify(account.PasswordHash, password);
@@ -83,22 +92,37 @@ public static class AccountsApi
             catch (JasperFx.ConcurrencyException)
             {
                 // A concurrent attempt on the same account recorded first; this one is refused either way.
+                metrics.Login(LoginOutcome.WrongPassword);
                 return InvalidCredentials();
             }
         }
-        if (outcome != LoginOutcome.Succeeded) return InvalidCredentials();
+        metrics.Login(outcome);
+        if (outcome != LoginOutcome.Succeeded)
+        {
+            logger.LogInformation("Login refused: {Outcome}", outcome);
+            return InvalidCredentials();
+        }
 
         account = events.Aggregate(account, (state, e) => AccountDecider.Evolve(state, e)!);
         return TypedResults.Ok(await IssuePairAsync(account, Guid.NewGuid(), session, issuer, refreshTokens, cancellationToken));
     }
 
     private static async Task<Results<Ok<TokenPair>, ProblemHttpResult, ValidationProblem>> Refresh(
-        RefreshRequest request, IDocumentSession session, TokenIssuer issuer, RefreshTokens refreshTokens, CancellationToken cancellationToken)
+        RefreshRequest request, IDocumentSession session, TokenIssuer issuer, RefreshTokens refreshTokens, SubscriptionsMetrics metrics,
+        ILoggerFactory logs, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken) || request.RefreshToken.Length > 200)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["A refresh token is required."] });
 
         var (outcome, readerId, successor) = await refreshTokens.RotateAsync(request.RefreshToken, cancellationToken);
+        metrics.Refresh(outcome);
+        if (outcome == RefreshOutcome.ReuseDetected)
+        {
+            // Never the token itself in a log: only whose login it was.
+            var logger = logs.CreateLogger(LogCategory);
+            using var scope = logger.BeginReaderScope(readerId);
+            logger.LogWarning("A used refresh token was presented again; every token of that login is revoked");
+        }
         if (outcome != RefreshOutcome.Rotated)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The refresh token is not valid.",

@@ -99,11 +99,13 @@ public static class FollowsApi
 /// Puts one notification per follower of the article's section in their inbox. A duplicate or a
 /// republication of the same article adds nothing: the notification id is derived from reader and article.
 /// </summary>
-public sealed class NotifyFollowers(IDocumentSession session, TimeProvider clock) : IConsumer<ArticlePublished>
+public sealed class NotifyFollowers(IDocumentSession session, TimeProvider clock, ILogger<NotifyFollowers> logger) : IConsumer<ArticlePublished>
 {
     public async Task Consume(ConsumeContext<ArticlePublished> context)
     {
         var article = context.Message;
+        PlatformTelemetry.TagArticle(article.ArticleId);
+        using var scope = logger.BeginArticleScope(article.ArticleId);
         var section = article.Content.Section;
         var followers = await session.Query<ReaderAccount>()
             .Where(a => a.Follows.Contains(section))
@@ -129,5 +131,6 @@ public sealed class NotifyFollowers(IDocumentSession session, TimeProvider clock
         }
         // A concurrent copy inserting the same notification fails here and is retried: it then finds it.
         await session.SaveChangesAsync(context.CancellationToken);
+        logger.LogInformation("Notified {Count} followers of section {Section}", followers.Count, section);
     }
 }

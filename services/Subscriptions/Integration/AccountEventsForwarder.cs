@@ -9,7 +9,8 @@ namespace NewsPlatform.Subscriptions.Integration;
 /// <summary>Account events → the integration events other services rely on.</summary>
 public sealed class AccountEventsForwarder : EventStoreToBus
 {
-    public AccountEventsForwarder(IBus bus, ILogger<AccountEventsForwarder> logger) : base("AccountEventsToBus", bus, logger)
+    public AccountEventsForwarder(IBus bus, MessagingMetrics metrics, ILogger<AccountEventsForwarder> logger)
+        : base("AccountEventsToBus", bus, metrics, logger, PlatformTelemetry.ReaderIdTag)
     {
         IncludeType<AccountRegistered>();
     }

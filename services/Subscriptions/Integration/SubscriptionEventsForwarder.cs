@@ -12,7 +12,8 @@ namespace NewsPlatform.Subscriptions.Integration;
 /// </summary>
 public sealed class SubscriptionEventsForwarder : EventStoreToBus
 {
-    public SubscriptionEventsForwarder(IBus bus, ILogger<SubscriptionEventsForwarder> logger) : base("SubscriptionEventsToBus", bus, logger)
+    public SubscriptionEventsForwarder(IBus bus, MessagingMetrics metrics, ILogger<SubscriptionEventsForwarder> logger)
+        : base("SubscriptionEventsToBus", bus, metrics, logger)
     {
         IncludeType<PaymentCaptured>();
         IncludeType<SubscriptionCancelled>();

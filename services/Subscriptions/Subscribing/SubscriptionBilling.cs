@@ -1,5 +1,6 @@
 using Marten;
 using NewsPlatform.Subscriptions.Plans;
+using NewsPlatform.Subscriptions.Telemetry;
 
 namespace NewsPlatform.Subscriptions.Subscribing;
 
@@ -9,7 +10,8 @@ namespace NewsPlatform.Subscriptions.Subscribing;
 /// whose period has ended. Every charge carries an idempotency key (subscription and period), so a
 /// retry never charges twice.
 /// </summary>
-public sealed class SubscriptionBilling(IDocumentStore store, IPaymentProvider payments, TimeProvider clock, ILogger<SubscriptionBilling> logger)
+public sealed class SubscriptionBilling(
+    IDocumentStore store, IPaymentProvider payments, TimeProvider clock, SubscriptionsMetrics metrics, ILogger<SubscriptionBilling> logger)
 {
     public async Task<Subscription> ChargeAsync(Guid subscriptionId, CancellationToken cancellationToken)
     {
@@ -44,6 +46,7 @@ public sealed class SubscriptionBilling(IDocumentStore store, IPaymentProvider p
         var after = events.Aggregate(subscription, (s, e) => SubscriptionDecider.Evolve(s, e)!);
         if (after.Status is SubscriptionStatus.Failed or SubscriptionStatus.Expired) session.Delete<OpenSubscription>(after.ReaderId);
         await session.SaveChangesAsync(cancellationToken);
+        metrics.Appended(subscription, events);
         return after with { Version = subscription.Version + events.Count };
     }
 
@@ -91,6 +94,7 @@ public sealed class SubscriptionBilling(IDocumentStore store, IPaymentProvider p
         stream.AppendMany(events);
         session.Delete<OpenSubscription>(stream.Aggregate!.ReaderId);
         await session.SaveChangesAsync(cancellationToken);
+        metrics.Appended(stream.Aggregate, events);
     }
 }
 

@@ -5,6 +5,7 @@ using Marten.Events.Aggregation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Subscriptions.Accounts;
 using NewsPlatform.Subscriptions.Plans;
+using NewsPlatform.Subscriptions.Telemetry;
 
 namespace NewsPlatform.Subscriptions.Subscribing;
 
@@ -88,7 +89,8 @@ public static class SubscriptionsApi
     }
 
     private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> Cancel(
-        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, SubscriptionsMetrics metrics,
+        CancellationToken cancellationToken)
     {
         var stream = await session.Events.FetchForWriting<Subscription>(id, cancellationToken);
         // Someone else's subscription is as good as missing: no hint that it exists.
@@ -100,6 +102,7 @@ public static class SubscriptionsApi
             var events = SubscriptionDecider.DecideCancel(subscription, user.FindFirstValue("sub")!, clock.GetUtcNow());
             stream.AppendMany(events);
             await session.SaveChangesAsync(cancellationToken);
+            metrics.Appended(subscription, events);
             var after = events.Aggregate(subscription, (s, e) => SubscriptionDecider.Evolve(s, e)!);
             return TypedResults.Ok(SubscriptionView.From(after, clock.GetUtcNow()));
         }
