@@ -17,6 +17,7 @@ public static class ArticlesModule
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<Publication>(builder.Configuration.GetSection("Publication"));
         builder.AddPlatformAuthentication();
+        builder.AddApiDescription("NewsPlatform Articles");
 
         // Newsroom
         builder.Services.AddSingleton<ArticleBodySanitizer>();
@@ -64,6 +65,7 @@ public static class ArticlesModule
 
     public static WebApplication MapArticles(this WebApplication app)
     {
+        app.MapOpenApi(); // /openapi/v1.json, read by the gateway (which does not route it)
         app.UseNewsroomRequestLimit();
         app.MapNewsroom();
         app.MapReading();

@@ -10,6 +10,7 @@ public static class SearchModule
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
         builder.AddPlatformAuthentication();
+        builder.AddApiDescription("NewsPlatform Search");
         builder.AddEventStore("searchdb", options =>
         {
             // The article events as received, one stream per article; the index is their projection.
@@ -28,6 +29,7 @@ public static class SearchModule
 
     public static WebApplication MapSearchApi(this WebApplication app)
     {
+        app.MapOpenApi(); // /openapi/v1.json, read by the gateway (which does not route it)
         app.MapSearch();
         return app;
     }
