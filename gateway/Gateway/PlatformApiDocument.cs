@@ -197,9 +197,10 @@ public static class PlatformApiDescription
     {
         app.MapGet("/openapi.json", async (PlatformApiDocument document, CancellationToken cancellationToken) =>
             TypedResults.Text(await document.GetJsonAsync(cancellationToken), "application/json"));
+        // Scalar loads the document relative to its page (/docs/), hence the "..".
         app.MapScalarApiReference("/docs", options => options
             .WithTitle("NewsPlatform API")
-            .WithOpenApiRoutePattern("/openapi.json"));
+            .WithOpenApiRoutePattern("../openapi.json"));
         return app;
     }
 }

@@ -45,6 +45,14 @@ public class GatewayFixture : IAsyncLifetime
         ["RateLimits:Tiers:premium:Burst"] = "10000",
     };
 
+    /// <summary>Further gateway settings of a derived fixture.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>Runs before the gateway is built (a derived fixture starts real services here).</summary>
+    protected virtual Task BeforeGatewayAsync() => Task.CompletedTask;
+
+    protected virtual void ConfigureGateway(IServiceCollection services) { }
+
     private WebApplication _downstream = null!;
     private ServiceUnderTest<GatewayService> _gateway = null!;
 
@@ -62,6 +70,7 @@ public class GatewayFixture : IAsyncLifetime
         await _downstream.StartAsync();
         var address = _downstream.Urls.First();
 
+        await BeforeGatewayAsync();
         var settings = new Dictionary<string, string?>(Limits)
         {
             ["ReverseProxy:Clusters:articles:Destinations:primary:Address"] = address,
@@ -72,7 +81,12 @@ public class GatewayFixture : IAsyncLifetime
             ["Edge:CorsOrigins:0"] = AllowedOrigin,
             ["Edge:Timeouts:read"] = "00:00:03",
         };
-        _gateway = new ServiceUnderTest<GatewayService>(settings, services => services.AddSingleton<IStartupFilter, TestPeerAddress>());
+        foreach (var (key, value) in Settings) settings[key] = value;
+        _gateway = new ServiceUnderTest<GatewayService>(settings, services =>
+        {
+            services.AddSingleton<IStartupFilter, TestPeerAddress>();
+            ConfigureGateway(services);
+        });
         Client = _gateway.CreateClient();
     }
 
@@ -131,7 +145,7 @@ public class GatewayFixture : IAsyncLifetime
         await http.Response.WriteAsJsonAsync(new { ok = true });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await _gateway.DisposeAsync();
         await _downstream.StopAsync();
