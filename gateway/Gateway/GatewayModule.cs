@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using Yarp.ReverseProxy.Transforms;
 
 namespace NewsPlatform.Gateway;
 
@@ -12,12 +14,21 @@ public static class GatewayModule
         // Tokens are checked here first (routes name their policy in "ReverseProxy"), and again by
         // the services: the Authorization header is passed on.
         builder.AddPlatformAuthentication();
+        builder.AddApiKeys();
         builder.AddRateLimits();
+        builder.AddEdgeCaching();
+        builder.AddEdgeHygiene();
+        builder.AddPlatformApiDescription();
+        builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(GatewayMetrics.MeterName));
+
         // Routes and clusters live in configuration (appsettings.json, "ReverseProxy"); cluster
         // addresses such as http://articles are resolved by Aspire service discovery.
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            // A partner's key is a secret checked here; the services have no use for it.
+            .AddTransforms(transforms => transforms.AddRequestHeaderRemove(ApiKeys.Header));
 
         var health = builder.Services.AddHealthChecks();
         foreach (var service in Services)
@@ -28,6 +39,19 @@ public static class GatewayModule
         }
         builder.Services.AddHttpClient(DownstreamReadiness.ClientName);
         return builder;
+    }
+
+    /// <summary>The proxy itself: YARP's standard steps, with problem details for failures to reach a service.</summary>
+    public static WebApplication MapGatewayRoutes(this WebApplication app)
+    {
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseForwarderProblems();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return app;
     }
 }
 

@@ -7,12 +7,15 @@ builder.AddGateway();
 
 var app = builder.Build();
 
-app.UseEdgeHeaders();
-app.UseProblemDetailsForErrors();
+app.UseEdge(); // forwarded headers, X-Request-Id and security headers, problem details, body limit, CORS
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseApiKeys();
 app.UseRateLimiter();
+app.UseRequestTimeouts();
+app.UseOutputCache();
 app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.MapPlatformApiDescription();
+app.MapGatewayRoutes();
 
 app.Run();

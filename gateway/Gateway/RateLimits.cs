@@ -22,9 +22,9 @@ public sealed class BucketSettings
 }
 
 /// <summary>
-/// Request limits at the edge (configuration "RateLimits"): anonymous callers per client IP, and a
-/// much stricter bucket per IP for the credential routes (login, register) against brute force.
-/// Over a limit: 429 problem details with <c>Retry-After</c>.
+/// Request limits at the edge (configuration "RateLimits"): a partner's requests per API key by the
+/// key's tier, anonymous callers per client IP, and a much stricter bucket per IP for the credential
+/// routes (login, register) against brute force. Over a limit: 429 problem details with <c>Retry-After</c>.
 /// </summary>
 public static class RateLimits
 {
@@ -37,18 +37,28 @@ public static class RateLimits
     {
         var anonymous = builder.Configuration.GetSection("RateLimits:Anonymous").Get<BucketSettings>() ?? new() { Burst = 200, PerSecond = 100 };
         var credentials = builder.Configuration.GetSection("RateLimits:Credentials").Get<BucketSettings>() ?? new() { Burst = 10, PerSecond = 0.2 };
+        var tiers = builder.Configuration.GetSection("RateLimits:Tiers").Get<Dictionary<string, BucketSettings>>() ?? [];
+        // A key of a tier nobody configured gets the smallest configured bucket, never an unlimited one.
+        var fallbackTier = tiers.Values.OrderBy(t => t.PerSecond).FirstOrDefault() ?? new() { Burst = 20, PerSecond = 5 };
 
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                http.Request.Headers.Authorization.Count == 0
-                    ? RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => anonymous.ToOptions())
-                    : RateLimitPartition.GetNoLimiter("signed-in"));
+                // A partner is limited per key (not per IP: one key may call from many addresses).
+                http.Partner() is { } partner
+                    ? RateLimitPartition.GetTokenBucketLimiter($"key:{partner.Id}:{partner.Tier}",
+                        _ => (tiers.GetValueOrDefault(partner.Tier) ?? fallbackTier).ToOptions())
+                    : http.Request.Headers.Authorization.Count == 0
+                        ? RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => anonymous.ToOptions())
+                        : RateLimitPartition.GetNoLimiter("signed-in"));
             options.AddPolicy(Credentials, http => RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => credentials.ToOptions()));
             options.OnRejected = async (context, cancellationToken) =>
             {
-                context.HttpContext.RequestServices.GetRequiredService<GatewayMetrics>().RateLimitRejected(PolicyOf(context.HttpContext));
+                var partner = context.HttpContext.Partner() is not null;
+                context.HttpContext.RequestServices.GetRequiredService<GatewayMetrics>()
+                    .RateLimitRejected(partner ? "api_key" : PolicyOf(context.HttpContext));
+                if (partner) context.HttpContext.RequestServices.GetRequiredService<GatewayMetrics>().ApiKeyRejected("rate_limited");
                 var response = context.HttpContext.Response;
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);

@@ -19,6 +19,7 @@ public static class ArticlesModule
         builder.Services.Configure<Publication>(builder.Configuration.GetSection("Publication"));
         builder.AddPlatformAuthentication();
         builder.Services.AddSingleton<ArticlesMetrics>();
+        builder.AddApiDescription("NewsPlatform Articles");
 
         // Newsroom
         builder.Services.AddSingleton<ArticleBodySanitizer>();
@@ -66,6 +67,7 @@ public static class ArticlesModule
 
     public static WebApplication MapArticles(this WebApplication app)
     {
+        app.MapOpenApi(); // /openapi/v1.json, read by the gateway (which does not route it)
         app.UseNewsroomRequestLimit();
         app.MapNewsroom();
         app.MapReading();

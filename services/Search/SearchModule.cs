@@ -13,6 +13,7 @@ public static class SearchModule
     {
         builder.AddPlatformAuthentication();
         builder.Services.AddSingleton<SearchMetrics>();
+        builder.AddApiDescription("NewsPlatform Search");
         builder.AddEventStore("searchdb", options =>
         {
             // The article events as received, one stream per article. The article document (which
@@ -37,6 +38,7 @@ public static class SearchModule
 
     public static WebApplication MapSearchApi(this WebApplication app)
     {
+        app.MapOpenApi(); // /openapi/v1.json, read by the gateway (which does not route it)
         app.MapSearch();
         app.MapIndexRebuild();
         return app;

@@ -34,6 +34,7 @@ public static class SubscriptionsModule
 
         // This service verifies the tokens it signs with its own keys, without asking itself over HTTP.
         builder.AddPlatformAuthentication();
+        builder.AddApiDescription("NewsPlatform Subscriptions & identity");
         builder.Services.AddOptions<JwtBearerOptions>(AuthenticationExtensions.JwtScheme)
             .Configure<SigningKeys>((options, keys) =>
                 options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.Loaded);
@@ -67,6 +68,7 @@ public static class SubscriptionsModule
 
     public static WebApplication MapSubscriptionsApi(this WebApplication app)
     {
+        app.MapOpenApi(); // /openapi/v1.json, read by the gateway (which does not route it)
         app.MapDiscovery();
         app.MapAccounts();
         app.MapRoles();

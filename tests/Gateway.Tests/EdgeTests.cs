@@ -63,13 +63,105 @@ public sealed class EdgeTests(GatewayFixture gateway) : IClassFixture<GatewayFix
     }
 
     [Fact]
-    public async Task A_service_that_does_not_answer_gives_a_problem_not_a_raw_proxy_error()
+    public async Task A_service_that_is_down_gives_a_503_problem_not_a_raw_proxy_error()
     {
         var response = await gateway.Client.GetAsync("/api/search?q=seoul");
 
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        Assert.Equal(502, problem.GetProperty("status").GetInt32());
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        // Other services keep answering.
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Client.GetAsync($"/api/articles?probe={Guid.NewGuid():N}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_service_too_slow_for_the_route_timeout_gives_a_504_problem()
+    {
+        var response = await gateway.ClientAs("r-9", "reader").GetAsync($"/api/articles/slow?delay=20000&probe={Guid.NewGuid():N}");
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/internal/api-keys/check")]
+    [InlineData("/internal/anything")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/no-such-route")]
+    public async Task Internal_and_unknown_routes_are_404_problems_and_never_reach_a_service(string path)
+    {
+        var get = await gateway.Client.GetAsync(path);
+        var post = await gateway.Client.PostAsJsonAsync(path, new { key = "np_x" });
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal("application/problem+json", get.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(gateway.Received, r => r.Path.StartsWith(path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_gets_413_before_any_service_sees_it()
+    {
+        var path = $"/api/newsroom/articles?probe={Guid.NewGuid():N}";
+        var tooLarge = new ByteArrayContent(new byte[1024 * 1024 + 1]);
+        tooLarge.Headers.ContentType = new("application/json");
+
+        var response = await gateway.ClientAs("e-2", "editor").PostAsync(path, tooLarge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(gateway.Received, r => r.Path == path);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.ClientAs("e-2", "editor").PostAsJsonAsync(path, new { headline = "Fits" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_are_believed_only_from_a_known_proxy_and_services_get_the_client_address()
+    {
+        async Task<Hit> SendAsync(string peer)
+        {
+            var path = $"/api/plans?probe={Guid.NewGuid():N}";
+            var request = new HttpRequestMessage(HttpMethod.Get, path)
+            {
+                Headers = { { "X-Forwarded-For", "203.0.113.7" }, { "X-Forwarded-Proto", "https" }, { "X-Forwarded-Host", "news.example" } },
+            };
+            await gateway.ClientFrom(peer).SendAsync(request);
+            return gateway.Received.Single(r => r.Path == path);
+        }
+
+        var viaProxy = await SendAsync(GatewayFixture.TrustedProxy);
+        var spoofed = await SendAsync("198.51.100.23");
+
+        Assert.Equal("203.0.113.7", viaProxy.Headers["X-Forwarded-For"]);
+        Assert.Equal("https", viaProxy.Headers["X-Forwarded-Proto"]);
+        Assert.Equal("news.example", viaProxy.Headers["X-Forwarded-Host"]);
+        Assert.Equal("198.51.100.23", spoofed.Headers["X-Forwarded-For"]);
+        Assert.Equal("http", spoofed.Headers["X-Forwarded-Proto"]);
+    }
+
+    [Fact]
+    public async Task Cors_preflight_from_a_configured_origin_is_allowed_and_others_are_not()
+    {
+        HttpRequestMessage Preflight(string origin) => new(HttpMethod.Options, "/api/newsroom/articles")
+        {
+            Headers =
+            {
+                { "Origin", origin }, { "Access-Control-Request-Method", "POST" },
+                { "Access-Control-Request-Headers", "authorization,content-type" },
+            },
+        };
+
+        var allowed = await gateway.Client.SendAsync(Preflight(GatewayFixture.AllowedOrigin));
+        var refused = await gateway.Client.SendAsync(Preflight("https://evil.example"));
+        var simple = await gateway.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/sections?probe={Guid.NewGuid():N}")
+        {
+            Headers = { { "Origin", GatewayFixture.AllowedOrigin } },
+        });
+
+        Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
+        Assert.Equal(GatewayFixture.AllowedOrigin, allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("POST", allowed.Headers.GetValues("Access-Control-Allow-Methods").Single());
+        Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal(GatewayFixture.AllowedOrigin, simple.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 }

@@ -1,32 +1,63 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsPlatform.Gateway;
 using NewsPlatform.TestSupport;
 
 namespace NewsPlatform.Gateway.Tests;
 
+/// <summary>What reached the stand-in service.</summary>
+public sealed record Hit(string Path, string? Authorization, string? RequestId, IReadOnlyDictionary<string, string> Headers);
+
 /// <summary>
 /// The gateway with every cluster pointed at one stand-in service (a tiny HTTP server that answers
-/// 200 and records what reached it), and one route's cluster at a port nobody listens on.
+/// 200 and records what reached it), and the search cluster at a port nobody listens on. The stand-in
+/// also answers the API-key check for a few fixed keys, serves a "premium" article whose body depends
+/// on whether a bearer token came with the request, and answers late when asked (<c>?delay=ms</c>).
+/// Requests may name their peer address with <c>X-Test-Peer</c> (the in-process server has none).
 /// </summary>
 public class GatewayFixture : IAsyncLifetime
 {
+    public const string TrustedProxy = "10.9.9.9";
+    public const string AllowedOrigin = "https://reader.example";
+
+    /// <summary>Stand-in partner keys and their tiers; <c>sk_revoked</c> was revoked.</summary>
+    public static readonly IReadOnlyDictionary<string, (Guid Id, string Tier)> StandInKeys = new Dictionary<string, (Guid, string)>
+    {
+        ["sk_basic_one"] = (Guid.Parse("00000000-0000-0000-0000-0000000000b1"), "basic"),
+        ["sk_basic_two"] = (Guid.Parse("00000000-0000-0000-0000-0000000000b2"), "basic"),
+        ["sk_premium"] = (Guid.Parse("00000000-0000-0000-0000-0000000000f1"), "premium"),
+    };
+
     /// <summary>Limits generous enough that only the rate-limit tests meet them.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Limits => new Dictionary<string, string?>
     {
         ["RateLimits:Anonymous:Burst"] = "10000",
         ["RateLimits:Credentials:Burst"] = "10000",
+        ["RateLimits:Tiers:basic:Burst"] = "10000",
+        ["RateLimits:Tiers:premium:Burst"] = "10000",
     };
+
+    /// <summary>Further gateway settings of a derived fixture.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>Runs before the gateway is built (a derived fixture starts real services here).</summary>
+    protected virtual Task BeforeGatewayAsync() => Task.CompletedTask;
+
+    protected virtual void ConfigureGateway(IServiceCollection services) { }
 
     private WebApplication _downstream = null!;
     private ServiceUnderTest<GatewayService> _gateway = null!;
 
-    public ConcurrentQueue<(string Path, string? Authorization, string? RequestId)> Received { get; } = new();
+    public ConcurrentQueue<Hit> Received { get; } = new();
+    public ConcurrentQueue<string> KeyChecks { get; } = new();
     public HttpClient Client { get; private set; } = null!;
     public IServiceProvider Services => _gateway.Services;
 
@@ -35,28 +66,86 @@ public class GatewayFixture : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _downstream = builder.Build();
-        _downstream.Run(async http =>
-        {
-            Received.Enqueue((http.Request.Path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(),
-                http.Request.Headers["X-Request-Id"].ToString()));
-            await http.Response.WriteAsJsonAsync(new { ok = true });
-        });
+        _downstream.Run(StandInAsync);
         await _downstream.StartAsync();
         var address = _downstream.Urls.First();
 
+        await BeforeGatewayAsync();
         var settings = new Dictionary<string, string?>(Limits)
         {
             ["ReverseProxy:Clusters:articles:Destinations:primary:Address"] = address,
             ["ReverseProxy:Clusters:subscriptions:Destinations:primary:Address"] = address,
             ["ReverseProxy:Clusters:search:Destinations:primary:Address"] = $"http://127.0.0.1:{ClosedPort()}",
+            ["ApiKeys:CheckAddress"] = address,
+            ["Edge:KnownProxies:0"] = TrustedProxy,
+            ["Edge:CorsOrigins:0"] = AllowedOrigin,
+            ["Edge:Timeouts:read"] = "00:00:03",
         };
-        _gateway = new ServiceUnderTest<GatewayService>(settings);
+        foreach (var (key, value) in Settings) settings[key] = value;
+        _gateway = new ServiceUnderTest<GatewayService>(settings, services =>
+        {
+            services.AddSingleton<IStartupFilter, TestPeerAddress>();
+            ConfigureGateway(services);
+        });
         Client = _gateway.CreateClient();
     }
 
     public HttpClient ClientAs(string subject, params string[] roles) => _gateway.CreateClientAs(subject, roles);
 
-    public async Task DisposeAsync()
+    /// <summary>A client whose requests arrive from <paramref name="peer"/>, optionally with an API key.</summary>
+    public HttpClient ClientFrom(string peer, string? apiKey = null)
+    {
+        var client = _gateway.CreateClient();
+        client.DefaultRequestHeaders.Add(TestPeerAddress.Header, peer);
+        if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    public int HitsOn(string path) => Received.Count(r => r.Path == path);
+
+    private async Task StandInAsync(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "";
+        if (path == "/internal/api-keys/check")
+        {
+            var key = (await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body)).GetProperty("key").GetString() ?? "";
+            KeyChecks.Enqueue(key);
+            if (StandInKeys.TryGetValue(key, out var known))
+            {
+                await http.Response.WriteAsJsonAsync(new { id = known.Id, name = $"partner {key}", tier = known.Tier });
+                return;
+            }
+            http.Response.StatusCode = 401;
+            await http.Response.WriteAsJsonAsync(new
+            {
+                status = 401,
+                type = key == "sk_revoked" ? "https://newsplatform.dev/problems/revoked-api-key" : "https://newsplatform.dev/problems/invalid-api-key",
+            });
+            return;
+        }
+
+        Received.Enqueue(new Hit(path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(),
+            http.Request.Headers["X-Request-Id"].ToString(),
+            http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+
+        if (int.TryParse(http.Request.Query["delay"], out var delay))
+        {
+            try { await Task.Delay(delay, http.RequestAborted); }
+            catch (OperationCanceledException) { return; }
+        }
+        if (path.StartsWith("/api/articles/premium-", StringComparison.Ordinal))
+        {
+            // Like the Articles service: the full body only for a subscriber, a teaser for everyone else.
+            var subscriber = http.Request.Headers.Authorization.Count > 0;
+            await http.Response.WriteAsJsonAsync(subscriber
+                ? new { slug = path[14..], locked = false, body = "<p>The whole premium story.</p>" }
+                : new { slug = path[14..], locked = true, body = "<p>First paragraph only.</p>" });
+            return;
+        }
+        await http.Response.WriteAsJsonAsync(new { ok = true });
+    }
+
+    public virtual async Task DisposeAsync()
     {
         await _gateway.DisposeAsync();
         await _downstream.StopAsync();
@@ -69,4 +158,48 @@ public class GatewayFixture : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>Gives a request the peer address its <c>X-Test-Peer</c> header names, before any gateway middleware.</summary>
+public sealed class TestPeerAddress : IStartupFilter
+{
+    public const string Header = "X-Test-Peer";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (http, following) =>
+        {
+            if (http.Request.Headers.TryGetValue(Header, out var peer)) http.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
+            await following(http);
+        });
+        next(app);
+    };
+}
+
+/// <summary>Counts the gateway's API-key rejections by reason (only this gateway's meter, not a parallel test's).</summary>
+public sealed class RejectionCounter : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentQueue<string> _reasons = new();
+
+    public RejectionCounter(IServiceProvider gateway)
+    {
+        var meters = gateway.GetRequiredService<IMeterFactory>();
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == GatewayMetrics.MeterName && instrument.Meter.Scope == meters
+                && instrument.Name == "newsplatform.gateway.api_key.rejections")
+                listener.EnableMeasurementEvents(instrument);
+        };
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+                if (tag.Key == "newsplatform.reason") for (var i = 0; i < value; i++) _reasons.Enqueue(tag.Value?.ToString() ?? "");
+        });
+        _listener.Start();
+    }
+
+    public int Count(string reason) => _reasons.Count(r => r == reason);
+
+    public void Dispose() => _listener.Dispose();
 }

@@ -21,12 +21,16 @@ public static class FeedEndpoints
         var feeds = app.MapGroup("").WithTags("Feeds");
         feeds.MapGet("/rss", (IQuerySession session, IOptions<Publication> publication, CancellationToken ct) =>
                 RssAsync(null, session, publication.Value, ct))
-            .WithName("SiteFeed").WithSummary("RSS 2.0 feed of the newest articles");
+            .WithName("SiteFeed").WithSummary("RSS 2.0 feed of the newest articles")
+            .Produces<string>(StatusCodes.Status200OK, "application/rss+xml");
         feeds.MapGet("/rss/{section}", (string section, IQuerySession session, IOptions<Publication> publication, CancellationToken ct) =>
                 RssAsync(section, session, publication.Value, ct))
-            .WithName("SectionFeed").WithSummary("RSS 2.0 feed of a section's newest articles");
+            .WithName("SectionFeed").WithSummary("RSS 2.0 feed of a section's newest articles")
+            .Produces<string>(StatusCodes.Status200OK, "application/rss+xml")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         feeds.MapGet("/sitemap.xml", SitemapAsync)
-            .WithName("Sitemap").WithSummary("Sitemap of published articles");
+            .WithName("Sitemap").WithSummary("Sitemap of published articles")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml");
     }
 
     private static async Task<IResult> RssAsync(string? section, IQuerySession session, Publication publication, CancellationToken cancellationToken)

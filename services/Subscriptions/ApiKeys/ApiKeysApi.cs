@@ -89,8 +89,13 @@ public static class ApiKeysApi
     {
         if (string.IsNullOrWhiteSpace(request.Key) || request.Key.Length > 200) return UnknownKey();
         var hash = ApiKey.HashOf(request.Key);
-        var key = await session.Query<ApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash && k.RevokedAt == null, cancellationToken);
-        return key is null ? UnknownKey() : TypedResults.Ok(new ApiKeyIdentity(key.Id, key.Name, key.Tier));
+        var key = await session.Query<ApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash, cancellationToken);
+        if (key is null) return UnknownKey();
+        // Still a 401, but named, so the gateway can count revoked keys apart from guessed ones.
+        if (key.RevokedAt is not null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
+                title: "Revoked API key.", type: "https://newsplatform.dev/problems/revoked-api-key");
+        return TypedResults.Ok(new ApiKeyIdentity(key.Id, key.Name, key.Tier));
     }
 
     private static ProblemHttpResult UnknownKey() => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,

@@ -47,7 +47,10 @@ public sealed class ApiKeysTests(SubscriptionsServiceFixture identity) : IClassF
         Assert.Equal(HttpStatusCode.Unauthorized, (await CheckAsync(key + "x")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/api-keys/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await CheckAsync(key)).StatusCode);
+        var revoked = await CheckAsync(key);
+        Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
+        Assert.Equal("https://newsplatform.dev/problems/revoked-api-key",
+            (await revoked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
     }
 
     [Fact]

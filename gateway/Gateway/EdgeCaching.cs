@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+
+namespace NewsPlatform.Gateway;
+
+/// <summary>
+/// Output caching of the public reads (sections, fronts and lists, articles by slug, RSS, the sitemap,
+/// search) for a few seconds (configuration <c>OutputCaching:Seconds</c>, default 10). Routes opt in
+/// with <c>"OutputCachePolicy": "public-read"</c> in "ReverseProxy".
+/// </summary>
+public static class EdgeCaching
+{
+    public const string PublicRead = "public-read";
+
+    public static IHostApplicationBuilder AddEdgeCaching(this IHostApplicationBuilder builder)
+    {
+        var seconds = builder.Configuration.GetValue("OutputCaching:Seconds", 10);
+        builder.Services.AddOutputCache(options =>
+            options.AddPolicy(PublicRead, new PublicReadPolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)))));
+        return builder;
+    }
+}
+
+/// <summary>
+/// Caches only what every anonymous reader would get alike. A request that says who it is — a bearer
+/// token, an API key or any cookie — neither reads from nor fills the cache: a subscriber's premium
+/// body must never reach an anonymous reader, nor the anonymous (locked) body a subscriber. Only
+/// plain 200s without <c>Set-Cookie</c> and not marked private by the service are kept.
+/// </summary>
+public sealed class PublicReadPolicy(TimeSpan duration) : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && request.Headers.Authorization.Count == 0
+            && !request.Headers.ContainsKey(ApiKeys.Header)
+            && request.Headers.Cookie.Count == 0;
+
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = duration;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.HeaderNames = new([HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage]);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        var cacheControl = response.Headers.CacheControl.ToString();
+        if (response.StatusCode != StatusCodes.Status200OK
+            || response.Headers.SetCookie.Count > 0
+            || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)
+            || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase)
+            || response.Headers.Vary.ToString().Contains("Authorization", StringComparison.OrdinalIgnoreCase))
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}
