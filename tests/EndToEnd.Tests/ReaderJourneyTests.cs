@@ -35,11 +35,7 @@ public sealed class ReaderJourneyTests(PlatformFixture platform)
         await Eventually.Until(() => _gateway.GetAsync(url), r => r.StatusCode == HttpStatusCode.OK,
             TimeSpan.FromSeconds(15), "the premium article on the site");
 
-        const string password = "first-light-reader-1";
-        var email = $"reader.{Guid.NewGuid():N}@example.org";
-        (await _gateway.PostAsJsonAsync("/api/auth/register", new { email, password, displayName = "Reader" })).EnsureSuccessStatusCode();
-        var login = await (await _gateway.PostAsJsonAsync("/api/auth/login", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
-        var token = login.GetProperty("accessToken").GetString()!;
+        var (_, token) = await platform.NewReaderAsync();
 
         Assert.True((await ReadAsync(url, token)).GetProperty("locked").GetBoolean());
 
@@ -56,6 +52,44 @@ public sealed class ReaderJourneyTests(PlatformFixture platform)
         Assert.Contains("Subscriber-only analysis", page.GetProperty("body").GetString());
         // And an anonymous reader still gets the teaser.
         Assert.True((await _gateway.GetFromJsonAsync<JsonElement>(url)).GetProperty("locked").GetBoolean());
+
+        // Cancelled: the paid period runs to its end, so the article stays open (expiry itself is
+        // proven in the service tests with a controlled clock).
+        var subscriptionId = (await subscribed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var cancelled = await SendAsync(HttpMethod.Post, $"/api/subscriptions/{subscriptionId}/cancel", token);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        var mine = await (await SendAsync(HttpMethod.Get, "/api/subscriptions/me", token)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(mine[0].GetProperty("givesAccess").GetBoolean());
+        await Task.Delay(TimeSpan.FromSeconds(2)); // time for a (wrong) cancellation event to reach Articles
+        Assert.False((await ReadAsync(url, token)).GetProperty("locked").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_reader_who_follows_a_section_gets_exactly_one_notification_for_an_article_published_there()
+    {
+        var (_, reader) = await platform.NewReaderAsync();
+        Assert.True((await SendAsync(HttpMethod.Put, "/api/me/follows/sports", reader)).IsSuccessStatusCode);
+
+        var editor = await platform.EditorTokenAsync();
+        var drafted = await SendAsync(HttpMethod.Post, "/api/newsroom/articles", editor, new
+        {
+            headline = $"Marathon route changes {Guid.NewGuid():N}"[..40],
+            summary = "The course now crosses the river twice.",
+            body = "<p>Organisers moved the start line.</p>",
+            section = "sports",
+        });
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var published = await platform.SendAsync(HttpMethod.Post, $"/api/newsroom/articles/{id}/publish", editor, new { }, drafted.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+
+        async Task<List<JsonElement>> NotificationsAboutItAsync() =>
+            (await (await SendAsync(HttpMethod.Get, "/api/me/notifications", reader)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("items").EnumerateArray().Where(n => n.GetProperty("articleId").GetGuid() == id).ToList();
+
+        await Eventually.Until(NotificationsAboutItAsync, n => n.Count > 0, TimeSpan.FromSeconds(20), "the notification");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a duplicate delivery would have arrived by now
+        Assert.Single(await NotificationsAboutItAsync());
     }
 
     private async Task<JsonElement> ReadAsync(string url, string token) =>
