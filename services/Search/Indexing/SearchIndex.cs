@@ -93,9 +93,7 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource, SearchIndexOptions 
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // Building an index over a large table may take minutes.
-        await using (var noTimeout = new NpgsqlCommand("SET statement_timeout = 0", connection))
-            await noTimeout.ExecuteNonQueryAsync(cancellationToken);
+        await Execute(connection, "SET statement_timeout = 0", cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Execute(connection, "SELECT pg_advisory_xact_lock(hashtext('newsplatform.search.schema'))", cancellationToken);
         await Execute(connection, Tables, cancellationToken);
@@ -139,7 +137,8 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource, SearchIndexOptions 
 
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // Schema work only: building an index over a large table takes longer than any default timeout.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
