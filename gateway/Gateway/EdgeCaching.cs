@@ -28,7 +28,9 @@ public static class EdgeCaching
 /// Caches only what every anonymous reader would get alike. A request that says who it is — a bearer
 /// token, an API key or any cookie — neither reads from nor fills the cache: a subscriber's premium
 /// body must never reach an anonymous reader, nor the anonymous (locked) body a subscriber. Only
-/// plain 200s without <c>Set-Cookie</c> and not marked private by the service are kept.
+/// plain 200s without <c>Set-Cookie</c> and not marked private by the service are kept. A service's
+/// <c>Vary: Authorization</c> (Articles sends it on every article) does not stop caching: only requests
+/// without credentials ever read or fill the cache, so the kept answer is always the anonymous one.
 /// </summary>
 public sealed class PublicReadPolicy(TimeSpan duration, bool enabled = true) : IOutputCachePolicy
 {
@@ -65,8 +67,7 @@ public sealed class PublicReadPolicy(TimeSpan duration, bool enabled = true) : I
         if (response.StatusCode != StatusCodes.Status200OK
             || response.Headers.SetCookie.Count > 0
             || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)
-            || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase)
-            || response.Headers.Vary.ToString().Contains("Authorization", StringComparison.OrdinalIgnoreCase))
+            || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase))
         {
             context.AllowCacheStorage = false;
         }
