@@ -6,7 +6,8 @@ namespace NewsPlatform.Gateway;
 /// <summary>
 /// Output caching of the public reads (sections, fronts and lists, articles by slug, RSS, the sitemap,
 /// search) for a few seconds (configuration <c>OutputCaching:Seconds</c>, default 10). Routes opt in
-/// with <c>"OutputCachePolicy": "public-read"</c> in "ReverseProxy".
+/// with <c>"OutputCachePolicy": "public-read"</c> in "ReverseProxy". <c>OutputCaching:Enabled=false</c>
+/// turns it off without touching the routes (every read then goes to the service, e.g. to measure the proxy alone).
 /// </summary>
 public static class EdgeCaching
 {
@@ -15,8 +16,10 @@ public static class EdgeCaching
     public static IHostApplicationBuilder AddEdgeCaching(this IHostApplicationBuilder builder)
     {
         var seconds = builder.Configuration.GetValue("OutputCaching:Seconds", 10);
+        var enabled = builder.Configuration.GetValue("OutputCaching:Enabled", true);
+        // The routes name the policy either way, so it must exist; switched off it caches nothing.
         builder.Services.AddOutputCache(options =>
-            options.AddPolicy(PublicRead, new PublicReadPolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)))));
+            options.AddPolicy(PublicRead, new PublicReadPolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)), enabled)));
         return builder;
     }
 }
@@ -25,12 +28,20 @@ public static class EdgeCaching
 /// Caches only what every anonymous reader would get alike. A request that says who it is — a bearer
 /// token, an API key or any cookie — neither reads from nor fills the cache: a subscriber's premium
 /// body must never reach an anonymous reader, nor the anonymous (locked) body a subscriber. Only
-/// plain 200s without <c>Set-Cookie</c> and not marked private by the service are kept.
+/// plain 200s without <c>Set-Cookie</c> and not marked private by the service are kept. A service's
+/// <c>Vary: Authorization</c> (Articles sends it on every article) does not stop caching: only requests
+/// without credentials ever read or fill the cache, so the kept answer is always the anonymous one.
 /// </summary>
-public sealed class PublicReadPolicy(TimeSpan duration) : IOutputCachePolicy
+public sealed class PublicReadPolicy(TimeSpan duration, bool enabled = true) : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
+        if (!enabled)
+        {
+            context.EnableOutputCaching = false;
+            return ValueTask.CompletedTask;
+        }
+
         var request = context.HttpContext.Request;
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && request.Headers.Authorization.Count == 0
@@ -56,8 +67,7 @@ public sealed class PublicReadPolicy(TimeSpan duration) : IOutputCachePolicy
         if (response.StatusCode != StatusCodes.Status200OK
             || response.Headers.SetCookie.Count > 0
             || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase)
-            || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase)
-            || response.Headers.Vary.ToString().Contains("Authorization", StringComparison.OrdinalIgnoreCase))
+            || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase))
         {
             context.AllowCacheStorage = false;
         }

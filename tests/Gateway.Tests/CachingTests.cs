@@ -86,3 +86,30 @@ public sealed class CachingTests(GatewayFixture gateway) : IClassFixture<Gateway
         Assert.Equal("second-request-2", second.Headers.GetValues("X-Request-Id").Single());
     }
 }
+
+/// <summary>The gateway with output caching switched off in configuration.</summary>
+public sealed class UncachedGatewayFixture : GatewayFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["OutputCaching:Enabled"] = "false",
+    };
+}
+
+public sealed class CachingSwitchTests(UncachedGatewayFixture gateway) : IClassFixture<UncachedGatewayFixture>
+{
+    [Fact]
+    public async Task With_caching_switched_off_every_anonymous_read_reaches_the_service()
+    {
+        var path = $"/api/articles/some-story?probe={Guid.NewGuid():N}";
+
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await gateway.Client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Null(response.Headers.Age);
+        }
+
+        Assert.Equal(3, gateway.HitsOn(path));
+    }
+}

@@ -133,6 +133,8 @@ public class GatewayFixture : IAsyncLifetime
             try { await Task.Delay(delay, http.RequestAborted); }
             catch (OperationCanceledException) { return; }
         }
+        // Like the Articles service: an article's answer may depend on who asks, and says so.
+        if (path.StartsWith("/api/articles/", StringComparison.Ordinal)) http.Response.Headers.Vary = "Authorization";
         if (path.StartsWith("/api/articles/premium-", StringComparison.Ordinal))
         {
             // Like the Articles service: the full body only for a subscriber, a teaser for everyone else.

@@ -1,0 +1,396 @@
+#!/usr/bin/env bash
+# Side-by-side HTTP benchmark of the edge: the same hot article read straight from the Articles
+# service, through the YARP gateway, through nginx, and through the gateway with output caching.
+#
+# Usage (from anywhere; needs root or sudo for apt-get and the local servers):
+#   bash bench/gateway.sh
+#   WARMUP=5 DURATION=5 ROUNDS=1 bash bench/gateway.sh     # quick check that it works
+#
+# What it does:
+#   1. Installs wrk and nginx (and PostgreSQL/RabbitMQ) from Debian packages when missing, and
+#      starts PostgreSQL (127.0.0.1:5432) and RabbitMQ (127.0.0.1:5672) via scripts/infrastructure.sh.
+#   2. Builds services/Articles and gateway/Gateway in Release. Runs Articles on $ARTICLES_PORT
+#      against a fresh database ($BENCH_DB, dropped first), Production environment, development
+#      bearer tokens on, and seeds one hot published article through the newsroom API.
+#   3. Starts, all in front of that one Articles process:
+#        (a) nothing: wrk talks to Articles directly                        port $ARTICLES_PORT
+#        (b) the gateway, output caching off (OutputCaching__Enabled=false) port $GATEWAY_PORT
+#        (c) nginx as a plain reverse proxy with a keepalive upstream       port $NGINX_PORT
+#            (config written to the work directory, `nginx -c`, not a daemon, access log off)
+#        (d) the gateway, output caching on (its default)                   port $CACHED_GATEWAY_PORT
+#      Both gateways run as in production (Release, Production environment) with the issue's
+#      configuration-only tuning: workstation GC (DOTNET_gcServer=0), log level Warning (YARP's
+#      own category included), and the anonymous rate limit raised so one wrk client is never
+#      throttled. Service discovery finds Articles through services__articles__http__0; the other
+#      clusters point at a closed port with their active health checks off.
+#   4. Warms each target under load for $WARMUP s, then measures $ROUNDS rounds, interleaved
+#      (a b c d a b c d ...): each run is $SETTLE s of load (discarded; refills connection pools
+#      after the target sat idle) and $DURATION s measured, wrk -t$THREADS -c$CONNECTIONS, anonymous
+#      GET /api/articles/{slug} with no request script (report.lua only adds the summary line).
+#   5. Prints a markdown table: per target the median over rounds of requests/s, latency p50 and
+#      p99, and CPU time per request of the proxy process(es) and of Articles (user+system from
+#      /proc); then the ratios (b)/(a), (b)/(c), (d)/(a) and whether each target of the issue is met:
+#      (b) >= 0.8 x (a) req/s, (b) >= (c) req/s, (b) p99 <= (c) p99, (d) > (a) req/s.
+#   Every process the script started is stopped on exit. Raw wrk output and the logs are kept in
+#   a temporary directory when something fails or BENCH_KEEP=1.
+#
+# Settings (environment variables, defaults in brackets):
+#   WARMUP [20]              warm-up seconds per target, once before the first round (not measured)
+#   DURATION [15]            measured seconds per target and round
+#   ROUNDS [2]               interleaved rounds; figures are the median over rounds
+#   SETTLE [3]               seconds of load right before each measured run (not measured)
+#   THREADS [2]              wrk threads
+#   CONNECTIONS [16]         wrk connections
+#   NGINX_WORKERS [auto]     nginx worker_processes
+#   ARTICLES_PORT [5111]  GATEWAY_PORT [5112]  NGINX_PORT [5113]  CACHED_GATEWAY_PORT [5114]
+#   BENCH_DB [bench_gateway] database name (dropped and recreated each run)
+#   NP_PG_PASSWORD [newsplatform]  password of the postgres user
+#   BUILD [1]                0 skips `dotnet build` and uses the existing Release builds
+#   BENCH_KEEP [0]           1 keeps the work directory (wrk outputs, logs, nginx.conf)
+#
+# Everything (wrk included) shares the machine's cores, so each proxy competes with the service
+# and the load generator for CPU; numbers depend on the machine and whatever else runs on it.
+set -euo pipefail
+
+# The services run with their build output as content root: the gateway's routes live in its appsettings.json.
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo="$PWD"
+source scripts/infrastructure.sh # log, as_root, install_servers, start_postgres, start_rabbitmq
+
+WARMUP="${WARMUP:-20}"
+DURATION="${DURATION:-15}"
+ROUNDS="${ROUNDS:-2}"
+SETTLE="${SETTLE:-3}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-16}"
+NGINX_WORKERS="${NGINX_WORKERS:-auto}"
+ARTICLES_PORT="${ARTICLES_PORT:-5111}"
+GATEWAY_PORT="${GATEWAY_PORT:-5112}"
+NGINX_PORT="${NGINX_PORT:-5113}"
+CACHED_GATEWAY_PORT="${CACHED_GATEWAY_PORT:-5114}"
+BENCH_DB="${BENCH_DB:-bench_gateway}"
+BUILD="${BUILD:-1}"
+BENCH_KEEP="${BENCH_KEEP:-0}"
+
+HOST=127.0.0.1
+TOKEN="dev:bench-editor:editor"
+ARTICLES_DLL="$repo/services/Articles/bin/Release/net10.0/NewsPlatform.Articles.dll"
+GATEWAY_DLL="$repo/gateway/Gateway/bin/Release/net10.0/NewsPlatform.Gateway.dll"
+
+die() { printf '\033[1;31mbench:\033[0m %s\n' "$*" >&2; exit 1; }
+
+for setting in WARMUP DURATION ROUNDS SETTLE THREADS CONNECTIONS ARTICLES_PORT GATEWAY_PORT NGINX_PORT CACHED_GATEWAY_PORT; do
+  [[ "${!setting}" =~ ^[0-9]+$ ]] || die "$setting must be a whole number (got '${!setting}')"
+done
+[ "$DURATION" -ge 1 ] || die "DURATION must be at least 1 second"
+[ "$ROUNDS" -ge 1 ] || die "ROUNDS must be at least 1"
+[ "$THREADS" -ge 1 ] && [ "$CONNECTIONS" -ge "$THREADS" ] ||
+  die "CONNECTIONS ($CONNECTIONS) must be >= THREADS ($THREADS) >= 1"
+[[ "$NGINX_WORKERS" =~ ^([0-9]+|auto)$ ]] || die "NGINX_WORKERS must be a number or auto"
+[[ "$BENCH_DB" =~ ^[a-z_][a-z0-9_]*$ ]] || die "BENCH_DB must be a plain lower-case identifier"
+
+ports=("$ARTICLES_PORT" "$GATEWAY_PORT" "$NGINX_PORT" "$CACHED_GATEWAY_PORT")
+[ "$(printf '%s\n' "${ports[@]}" | sort -u | wc -l)" = 4 ] || die "The four ports must differ"
+
+work="$(mktemp -d -t newsplatform-gateway-bench.XXXXXX)"
+declare -A pids=() # name -> pid of a process this script started
+succeeded=0
+
+stop() { # NAME: stops that process (SIGTERM; nginx takes it as a fast shutdown), then waits for it
+  local pid="${pids[$1]:-}"
+  [ -n "$pid" ] || return 0
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  wait "$pid" 2>/dev/null || true
+  unset "pids[$1]"
+}
+
+cleanup() {
+  local name
+  for name in nginx gateway cached-gateway articles; do stop "$name"; done
+  if { [ "$succeeded" = 1 ] && [ "$BENCH_KEEP" != 1 ]; } || [ -z "$(ls -A "$work" 2>/dev/null)" ]; then
+    rm -rf "$work"
+  else
+    log "Work directory kept: $work (logs: *.log, wrk outputs: *.txt)"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_in_use() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+
+status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1" 2>/dev/null || true; }
+
+# wait_for NAME URL SECONDS: until URL answers 200, or the process NAME exits (then shows its log)
+wait_for() {
+  local deadline=$((SECONDS + $3))
+  until [ "$(status_of "$2")" = 200 ]; do
+    if ! kill -0 "${pids[$1]}" 2>/dev/null; then
+      tail -n 40 "$work/$1.log" >&2 || true
+      die "$1 exited during start-up (log above)"
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      tail -n 40 "$work/$1.log" >&2 || true
+      die "$1 did not answer 200 on $2 within $3 s (log above)"
+    fi
+    sleep 0.5
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# Servers, builds, the Articles service
+
+install_servers wrk curl nginx
+command -v wrk >/dev/null || die "wrk is not installed and could not be installed"
+command -v nginx >/dev/null || die "nginx is not installed and could not be installed"
+start_postgres
+start_rabbitmq
+
+for port in "${ports[@]}"; do
+  port_in_use "$port" && die "Something already listens on $HOST:$port; stop it or choose other ports"
+done
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+if [ "$BUILD" != 0 ]; then
+  for project in services/Articles gateway/Gateway; do # one build at a time
+    log "Building $project (Release)"
+    dotnet build -c Release "$project" -nologo -v quiet -clp:ErrorsOnly || die "dotnet build of $project failed"
+  done
+fi
+[ -f "$ARTICLES_DLL" ] || die "No Release build at $ARTICLES_DLL"
+[ -f "$GATEWAY_DLL" ] || die "No Release build at $GATEWAY_DLL"
+
+log "Fresh database $BENCH_DB"
+PGPASSWORD="$NP_PG_PASSWORD" PGOPTIONS="--client-min-messages=warning" psql -h "$HOST" -p 5432 -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+  -c "drop database if exists $BENCH_DB with (force)" || die "Could not drop database $BENCH_DB"
+
+ARTICLES="http://$HOST:$ARTICLES_PORT"
+log "Starting the Articles service on $ARTICLES"
+env ASPNETCORE_ENVIRONMENT=Production \
+  DOTNET_gcServer=0 \
+  Logging__LogLevel__Default=Warning \
+  Demo__Seed=false \
+  Authentication__DevelopmentTokens=true \
+  "ConnectionStrings__articlesdb=Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD;Database=$BENCH_DB" \
+  "ConnectionStrings__messaging=amqp://guest:guest@$HOST:5672" \
+  dotnet "$ARTICLES_DLL" --urls "$ARTICLES" --contentRoot "$(dirname "$ARTICLES_DLL")" >"$work/articles.log" 2>&1 &
+pids[articles]=$!
+wait_for articles "$ARTICLES/health" 60
+
+# ---------------------------------------------------------------------------------------------
+# Seed one hot published article through the newsroom API
+
+api() { # METHOD PATH [JSON] [IF_MATCH_VERSION] -> prints the HTTP status; body and headers in $work
+  local args=(-sS --max-time 15 -o "$work/body" -D "$work/headers" -w '%{http_code}' -X "$1"
+              -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json')
+  [ -n "${3:-}" ] && args+=(--data-binary "$3")
+  [ -n "${4:-}" ] && args+=(-H "If-Match: \"$4\"")
+  curl "${args[@]}" "$ARTICLES$2" || true # curl prints 000 when it gets no answer
+}
+expect() { [ "$2" = "$1" ] || die "$3: HTTP $2, expected $1: $(head -c 600 "$work/body" 2>/dev/null)"; }
+etag_version() { { grep -i '^etag:' "$work/headers" || true; } | tr -dc '0-9'; }
+body_string() { { grep -o "\"$1\":\"[^\"]*\"" "$work/body" || true; } | head -n 1 | cut -d'"' -f4; }
+
+log "Seeding the hot article"
+status="$(api POST /api/newsroom/articles "$(printf '{"headline":"%s","summary":"%s","body":"%s","section":"national","subsection":"politics","byline":"Bench Reporter","tags":["bench","politics"],"isPremium":false}' \
+  "Parliament passes the national budget after a marathon session" \
+  "A benchmark article about the national budget debate." \
+  "<p>Lawmakers resumed debate on the national budget on Tuesday, with both parties tabling amendments.</p><p>Committee chairs said a final vote could come before the end of the month, though several provisions remain contested.</p><p>Analysts expect the bill to pass with minor changes.</p>")")"
+expect 201 "$status" "Drafting the hot article"
+hot_id="$(body_string id)"; hot_version="$(etag_version)"
+[ -n "$hot_id" ] && [ -n "$hot_version" ] || die "Drafting the hot article: no id or ETag in the response"
+expect 200 "$(api POST "/api/newsroom/articles/$hot_id/publish" "" "$hot_version")" "Publishing the hot article"
+hot_slug="$(body_string slug)"
+[ -n "$hot_slug" ] || die "Publishing the hot article: no slug in the response"
+PATH_UNDER_TEST="/api/articles/$hot_slug"
+
+# The public page is an async projection: wait until the article shows.
+deadline=$((SECONDS + 60))
+until [ "$(status_of "$ARTICLES$PATH_UNDER_TEST")" = 200 ]; do
+  [ "$SECONDS" -lt "$deadline" ] || die "GET $PATH_UNDER_TEST did not answer 200 within 60 s"
+  sleep 0.5
+done
+log "Hot article: GET $PATH_UNDER_TEST"
+
+# ---------------------------------------------------------------------------------------------
+# The proxies
+
+closed_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+
+start_gateway() { # NAME PORT CACHING(true|false)
+  log "Starting the gateway ($1, output caching $3) on http://$HOST:$2"
+  env ASPNETCORE_ENVIRONMENT=Production \
+    DOTNET_gcServer=0 \
+    Logging__LogLevel__Default=Warning \
+    Logging__LogLevel__Yarp=Warning \
+    Authentication__DevelopmentTokens=true \
+    services__articles__http__0="$ARTICLES" \
+    services__subscriptions__http__0="http://$HOST:$closed_port" \
+    services__search__http__0="http://$HOST:$closed_port" \
+    ReverseProxy__Clusters__subscriptions__HealthCheck__Active__Enabled=false \
+    ReverseProxy__Clusters__search__HealthCheck__Active__Enabled=false \
+    RateLimits__Anonymous__Burst=100000000 \
+    RateLimits__Anonymous__PerSecond=100000000 \
+    OutputCaching__Enabled="$3" \
+    dotnet "$GATEWAY_DLL" --urls "http://$HOST:$2" --contentRoot "$(dirname "$GATEWAY_DLL")" >"$work/$1.log" 2>&1 &
+  pids[$1]=$!
+}
+
+start_gateway gateway "$GATEWAY_PORT" false
+start_gateway cached-gateway "$CACHED_GATEWAY_PORT" true
+
+log "Starting nginx ($NGINX_WORKERS workers) on http://$HOST:$NGINX_PORT"
+mkdir -p "$work/nginx"
+nginx_user="" # run as root, nginx would switch its workers to nobody, who may not use the work directory
+[ "$(id -u)" -eq 0 ] && nginx_user="user root;"
+cat >"$work/nginx/nginx.conf" <<EOF
+# A plain reverse proxy in front of the Articles service, written by bench/gateway.sh.
+$nginx_user
+worker_processes $NGINX_WORKERS;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/client_body;
+  proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi;
+  uwsgi_temp_path $work/nginx/uwsgi;
+  scgi_temp_path $work/nginx/scgi;
+  upstream articles {
+    server $HOST:$ARTICLES_PORT;
+    keepalive 64;
+  }
+  server {
+    listen $HOST:$NGINX_PORT;
+    location / {
+      proxy_pass http://articles;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto \$scheme;
+    }
+  }
+}
+EOF
+nginx -t -q -p "$work/nginx" -e "$work/nginx.log" -c "$work/nginx/nginx.conf" >>"$work/nginx.log" 2>&1 ||
+  { cat "$work/nginx.log" >&2; die "nginx rejected its configuration (above)"; }
+nginx -p "$work/nginx" -e "$work/nginx.log" -c "$work/nginx/nginx.conf" >>"$work/nginx.log" 2>&1 &
+pids[nginx]=$!
+
+wait_for gateway "http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST" 60
+wait_for cached-gateway "http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST" 60
+wait_for nginx "http://$HOST:$NGINX_PORT$PATH_UNDER_TEST" 30
+
+# Check that caching is off and on where it should be: the output cache answers a repeat with Age.
+has_age() { curl -s -D - -o /dev/null --max-time 5 "$1" | grep -qi '^age:'; }
+curl -s -o /dev/null "http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST"
+has_age "http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST" && die "The uncached gateway answered from a cache"
+curl -s -o /dev/null "http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST"
+has_age "http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST" || die "The cached gateway did not answer a repeat from its cache"
+log "All four targets answer 200 (uncached gateway: no Age header; cached gateway: Age header on a repeat)"
+
+# ---------------------------------------------------------------------------------------------
+# Interleaved runs
+
+targets=(a b c d)
+declare -A url=(
+  [a]="http://$HOST:$ARTICLES_PORT$PATH_UNDER_TEST"
+  [b]="http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST"
+  [c]="http://$HOST:$NGINX_PORT$PATH_UNDER_TEST"
+  [d]="http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST"
+)
+declare -A label=([a]="(a) Articles direct" [b]="(b) gateway" [c]="(c) nginx" [d]="(d) gateway + output cache")
+declare -A proxy=([a]="" [b]=gateway [c]=nginx [d]=cached-gateway)
+
+clk_tck="$(getconf CLK_TCK)"
+ticks_of() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+ticks() { # NAME -> user+system clock ticks of that process and its children (nginx workers)
+  local pid="${pids[$1]}" total child
+  total="$(ticks_of "$pid")"
+  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do
+    total=$((total + $(ticks_of "$child")))
+  done
+  echo "$total"
+}
+
+run_wrk() { # OUT SECONDS URL
+  timeout $(($2 + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 10s --latency -s "$repo/bench/lua/report.lua" "$3" >"$1" 2>&1 ||
+    { cat "$1" >&2; die "wrk failed ($1)"; }
+  grep -q '^BENCH_RESULT ' "$1" || { cat "$1" >&2; die "wrk printed no result ($1)"; }
+}
+
+field() { { grep "^BENCH_RESULT " "$1" || true; } | tr ' ' '\n' | sed -n "s/^$2=//p"; } # FILE KEY
+
+if [ "$WARMUP" -gt 0 ]; then
+  for t in "${targets[@]}"; do
+    log "${label[$t]}: warm-up $WARMUP s"
+    run_wrk "$work/warmup-$t.txt" "$WARMUP" "${url[$t]}"
+  done
+fi
+
+for round in $(seq 1 "$ROUNDS"); do
+  for t in "${targets[@]}"; do
+    out="$work/$t-$round.txt"
+    [ "$SETTLE" -gt 0 ] && run_wrk "$work/settle-$t-$round.txt" "$SETTLE" "${url[$t]}"
+    log "Round $round/$ROUNDS, ${label[$t]}: measuring $DURATION s (-t$THREADS -c$CONNECTIONS)"
+    svc_before="$(ticks articles)"; proxy_before=0
+    [ -n "${proxy[$t]}" ] && proxy_before="$(ticks "${proxy[$t]}")"
+    run_wrk "$out" "$DURATION" "${url[$t]}"
+    svc_after="$(ticks articles)"; proxy_after=0
+    [ -n "${proxy[$t]}" ] && proxy_after="$(ticks "${proxy[$t]}")"
+    requests="$(field "$out" requests)"
+    awk -v p=$((proxy_after - proxy_before)) -v s=$((svc_after - svc_before)) -v hz="$clk_tck" -v n="$requests" \
+      'BEGIN { printf "BENCH_CPU proxy_us=%.1f svc_us=%.1f\n", p * 1e6 / hz / n, s * 1e6 / hz / n }' >>"$out"
+    [ "$(field "$out" non2xx)" = 0 ] && [ "$(field "$out" socket_errors)" = 0 ] ||
+      { cat "$out" >&2; die "${label[$t]}: some requests failed (above)"; }
+  done
+done
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
+cpu_field() { { grep "^BENCH_CPU " "$1" || true; } | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+declare -A rps=() p50=() p99=() pcpu=() scpu=()
+for t in "${targets[@]}"; do
+  rps[$t]="$(for r in $(seq 1 "$ROUNDS"); do field "$work/$t-$r.txt" rps; done | median)"
+  p50[$t]="$(for r in $(seq 1 "$ROUNDS"); do field "$work/$t-$r.txt" p50_us; done | median)"
+  p99[$t]="$(for r in $(seq 1 "$ROUNDS"); do field "$work/$t-$r.txt" p99_us; done | median)"
+  pcpu[$t]="$(for r in $(seq 1 "$ROUNDS"); do cpu_field "$work/$t-$r.txt" proxy_us; done | median)"
+  scpu[$t]="$(for r in $(seq 1 "$ROUNDS"); do cpu_field "$work/$t-$r.txt" svc_us; done | median)"
+done
+
+ms() { awk -v us="$1" 'BEGIN { printf "%.2f ms", us / 1000 }'; }
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
+yes_no() { awk "BEGIN { print ($1) ? \"yes\" : \"**no**\" }"; }
+
+echo
+echo "GET $PATH_UNDER_TEST, anonymous; wrk -t$THREADS -c$CONNECTIONS; warm-up ${WARMUP} s per target, then $ROUNDS interleaved round(s) of ${SETTLE} s settle + ${DURATION} s measured; medians over rounds."
+echo
+echo "| target | req/s | p50 | p99 | proxy CPU/req | Articles CPU/req |"
+echo "|---|---:|---:|---:|---:|---:|"
+for t in "${targets[@]}"; do
+  proxy_cpu="-"
+  [ -n "${proxy[$t]}" ] && proxy_cpu="$(printf '%.0f µs' "${pcpu[$t]}")"
+  printf '| %s | %.0f | %s | %s | %s | %s |\n' "${label[$t]}" "${rps[$t]}" "$(ms "${p50[$t]}")" "$(ms "${p99[$t]}")" \
+    "$proxy_cpu" "$(printf '%.0f µs' "${scpu[$t]}")"
+done
+echo
+echo "| target of the issue | measured | met |"
+echo "|---|---:|:---:|"
+echo "| (b) ≥ 0.8 × (a) req/s | (b)/(a) = $(ratio "${rps[b]}" "${rps[a]}") | $(yes_no "${rps[b]} >= 0.8 * ${rps[a]}") |"
+echo "| (b) ≥ (c) req/s | (b)/(c) = $(ratio "${rps[b]}" "${rps[c]}") | $(yes_no "${rps[b]} >= ${rps[c]}") |"
+echo "| (b) p99 ≤ (c) p99 | $(ms "${p99[b]}") vs $(ms "${p99[c]}") | $(yes_no "${p99[b]} <= ${p99[c]}") |"
+echo "| (d) > (a) req/s | (d)/(a) = $(ratio "${rps[d]}" "${rps[a]}") | $(yes_no "${rps[d]} > ${rps[a]}") |"
+echo
+echo "Per round (req/s): $(for t in "${targets[@]}"; do printf '%s ' "$t:"; for r in $(seq 1 "$ROUNDS"); do printf '%.0f ' "$(field "$work/$t-$r.txt" rps)"; done; done)"
+echo "CPU/req: user+system CPU time of the process(es) during the measured run / requests completed (nginx: master and workers)."
+succeeded=1
