@@ -18,12 +18,14 @@
 #      the HTTP API beside the same queries run in-process against PostgreSQL (the engine floor),
 #      one client and four; then suggest latency. Then the same on the GIN engine (restarted).
 #   5. Publish → searchable through the real path: the gateway, Articles, RabbitMQ, Search, at
-#      $RATE publishes/s for $PUBLISHES articles, each polled in search until it shows.
+#      $RATE publishes/s for $PUBLISHES articles; one watcher polls the search table every 5 ms for
+#      the published ones, so the measurement itself does not load the service.
 # All services run in Production mode with development tokens (`Bearer dev:<sub>:<roles>`) on,
 # on their own ports, databases and RabbitMQ virtual host; all are stopped on exit.
 #
 # Settings (environment variables, defaults in brackets):
 #   ARTICLES [100000]  SEED [20261129]  ROUNDS [20]  RATE [20]  PUBLISHES [400]  REUSE [0]  BUILD [1]
+#   PHASES ["rebuild queries publish"]  which of steps 3–5 to run (with REUSE=1, e.g. PHASES=publish)
 #   NP_PG_PASSWORD [newsplatform]  ports 5201 (search), 5202 (articles), 5203 (gateway)
 set -euo pipefail
 
@@ -38,6 +40,7 @@ RATE="${RATE:-20}"
 PUBLISHES="${PUBLISHES:-400}"
 REUSE="${REUSE:-0}"
 BUILD="${BUILD:-1}"
+PHASES="${PHASES:-rebuild queries publish}"
 HOST=127.0.0.1
 SEARCH="http://$HOST:5201" ARTICLES_URL="http://$HOST:5202" GATEWAY="http://$HOST:5203"
 PG="Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD"
@@ -64,8 +67,9 @@ psql_admin() { PGPASSWORD="$NP_PG_PASSWORD" PGOPTIONS="--client-min-messages=war
 # start NAME DLL URL ENV... : runs a service in the background and waits for /health (or /alive)
 start() {
   local name="$1" dll="$2" url="$3"; shift 3
-  env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 Logging__LogLevel__Default=Warning \
-    Authentication__DevelopmentTokens=true "$@" dotnet "$dll" --urls "$url" >>"$work/$name.log" 2>&1 &
+  # From its build folder, so it finds its appsettings.json (the gateway's routes live there).
+  (cd "$(dirname "$dll")" && exec env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 Logging__LogLevel__Default=Warning \
+    Authentication__DevelopmentTokens=true "$@" dotnet "$dll" --urls "$url") >>"$work/$name.log" 2>&1 &
   pids+=("$!")
   local deadline=$((SECONDS + 300))
   until curl -sf -o /dev/null --max-time 2 "$url/alive"; do
@@ -100,18 +104,26 @@ else
   bench load --connection "$PG;Database=$SEARCH_DB" --count "$ARTICLES" --seed "$SEED" | tee -a "$work/results.md"
 fi
 
-log "Search on RUM: rebuilding the index from the stored events"
-start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=Rum
-bench rebuild --api "$SEARCH" | tee -a "$work/results.md"
-psql_admin -d "$SEARCH_DB" -c "vacuum analyze search_article" -c "vacuum analyze search_lexicon"
-bench queries --api "$SEARCH" --connection "$PG;Database=$SEARCH_DB" --engine Rum --rounds "$ROUNDS" | tee -a "$work/results.md"
-stop_all
+phase() { [[ " $PHASES " == *" $1 "* ]]; }
 
-log "Search on GIN (the index is rebuilt at start-up)"
-start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=Gin
-psql_admin -d "$SEARCH_DB" -c "analyze search_article"
-bench queries --api "$SEARCH" --connection "$PG;Database=$SEARCH_DB" --engine Gin --rounds "$ROUNDS" | tee -a "$work/results.md"
-stop_all
+if phase rebuild; then
+  log "Search on RUM: rebuilding the index from the stored events"
+  start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=Rum
+  bench rebuild --api "$SEARCH" | tee -a "$work/results.md"
+  stop_all
+fi
+
+if phase queries; then
+  for engine in Rum Gin; do
+    log "Queries on $engine (the engine's index is built at start-up when missing)"
+    start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=$engine
+    psql_admin -d "$SEARCH_DB" -c "vacuum analyze search_article" -c "vacuum analyze search_article_text" -c "vacuum analyze search_lexicon"
+    bench queries --api "$SEARCH" --connection "$PG;Database=$SEARCH_DB" --engine "$engine" --rounds "$ROUNDS" | tee -a "$work/results.md"
+    stop_all
+  done
+fi
+
+phase publish || { log "Results (also in $work/results.md)"; cat "$work/results.md"; exit 0; }
 
 log "Publish → searchable at $RATE/s through gateway → Articles → RabbitMQ → Search (RUM)"
 psql_admin -c "drop database if exists $ARTICLES_DB with (force)"
@@ -121,7 +133,7 @@ start articles "$(bin services/Articles NewsPlatform.Articles)" "$ARTICLES_URL" 
 start gateway "$(bin gateway/Gateway NewsPlatform.Gateway)" "$GATEWAY" \
   "services__articles__http__0=$ARTICLES_URL" "services__search__http__0=$SEARCH" \
   "services__subscriptions__http__0=http://$HOST:9"
-bench publish --gateway "$GATEWAY" --search "$SEARCH" --rate "$RATE" --count "$PUBLISHES" | tee -a "$work/results.md"
+bench publish --gateway "$GATEWAY" --connection "$PG;Database=$SEARCH_DB" --rate "$RATE" --count "$PUBLISHES" | tee -a "$work/results.md"
 stop_all
 
 log "Results (also in $work/results.md)"

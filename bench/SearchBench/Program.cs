@@ -15,7 +15,7 @@ using Npgsql;
 //   load     --connection CS --count N --seed S       store N generated article events (no indexing)
 //   rebuild  --api URL                                 rebuild the index through the admin API, report events/s
 //   queries  --api URL --connection CS --engine E      query latency: HTTP API vs engine floor, 1 and 4 clients; suggest
-//   publish  --gateway URL --search URL --rate R --count N   publish → searchable latency through the real path
+//   publish  --gateway URL --connection CS --rate R --count N   publish → searchable latency through the real path
 var options = Options.Parse(args);
 return options.Command switch
 {
@@ -165,11 +165,37 @@ static async Task<int> Publish(Options options)
     var rate = options.Int("rate", 20);
     var count = options.Int("count", 400);
     using var gateway = Client(options.Text("gateway"), "dev:bench-editor:editor");
-    using var search = Client(options.Text("search"), null);
+    await using var searchDb = NpgsqlDataSource.Create(options.Text("connection"));
+    var published = new ConcurrentDictionary<Guid, long>(); // article id → when its publish was answered
     var latencies = new ConcurrentBag<double>();
     var failures = 0;
 
-    // One article every 1/rate s, each with its own word; a watcher per article polls search until it shows.
+    // One watcher for all articles: a single query every 5 ms for the published ones not yet
+    // searchable (a committed row in the search table is what every search reads).
+    using var stop = new CancellationTokenSource();
+    var watcher = Task.Run(async () =>
+    {
+        await using var connection = await searchDb.OpenConnectionAsync();
+        while (!stop.IsCancellationRequested || !published.IsEmpty)
+        {
+            var pending = published.Keys.ToArray();
+            if (pending.Length > 0)
+            {
+                await using var command = new NpgsqlCommand("SELECT id FROM search_article WHERE id = ANY($1)", connection)
+                {
+                    Parameters = { new() { Value = pending } },
+                };
+                await using var reader = await command.ExecuteReaderAsync();
+                var now = Stopwatch.GetTimestamp();
+                while (await reader.ReadAsync())
+                    if (published.TryRemove(reader.GetGuid(0), out var since))
+                        latencies.Add(Stopwatch.GetElapsedTime(since, now).TotalMilliseconds);
+            }
+            await Task.Delay(5);
+        }
+    });
+
+    // One article every 1/rate s, each drafted then published through the gateway.
     var interval = TimeSpan.FromSeconds(1.0 / rate);
     var clock = Stopwatch.StartNew();
     var runs = new List<Task>();
@@ -180,22 +206,26 @@ static async Task<int> Publish(Options options)
         runs.Add(PublishOne(i));
     }
     await Task.WhenAll(runs);
+    stop.CancelAfter(TimeSpan.FromSeconds(30)); // the watcher ends when all are found (or gives up after 30 s)
+    var stopped = await Task.WhenAny(watcher, Task.Delay(TimeSpan.FromSeconds(35)));
+    var missing = published.Count;
 
     var sorted = latencies.Order().ToList();
-    Console.WriteLine($"publish → searchable at {rate}/s ({sorted.Count} articles, {failures} failed): " +
-                      $"p50 {P(sorted, 50):F0} ms, p99 {P(sorted, 99):F0} ms, max {sorted[^1]:F0} ms");
-    return failures == 0 ? 0 : 1;
+    if (sorted.Count == 0) { Console.WriteLine($"publish → searchable: nothing became searchable ({failures} publishes failed)"); return 1; }
+    Console.WriteLine($"publish → searchable at {rate}/s ({sorted.Count} articles; {failures} publishes failed, {missing} never searchable): " +
+                      $"p50 {P(sorted, 50):F0} ms, p99 {P(sorted, 99):F0} ms, max {sorted[^1]:F0} ms " +
+                      $"(from the publish response through the gateway to the committed index row)");
+    return failures == 0 && missing == 0 ? 0 : 1;
 
     async Task PublishOne(int i)
     {
-        var word = "pbench" + new string(Guid.NewGuid().ToString("N").Select(c => (char)('a' + c % 26)).Take(8).ToArray());
         try
         {
             var draft = await gateway.PostAsJsonAsync("/api/newsroom/articles", new
             {
-                headline = $"Benchmark dispatch {word} number {i}",
+                headline = $"Benchmark dispatch number {i} from the wire",
                 summary = "Publish to searchable benchmark.",
-                body = $"<p>This article carries the word {word} for the benchmark.</p>",
+                body = "<p>This article is part of the publish to searchable benchmark.</p>",
                 section = "national",
                 subsection = "society",
                 byline = "Bench Desk",
@@ -203,19 +233,14 @@ static async Task<int> Publish(Options options)
             });
             draft.EnsureSuccessStatusCode();
             var id = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-            var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/newsroom/articles/{id}/publish");
-            publish.Headers.TryAddWithoutValidation("If-Match", draft.Headers.ETag?.Tag);
-            var published = await gateway.SendAsync(publish);
-            published.EnsureSuccessStatusCode();
-            var since = Stopwatch.GetTimestamp();
-            while (true)
+            var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/newsroom/articles/{id}/publish")
             {
-                var result = await search.GetFromJsonAsync<JsonElement>($"/api/search?q={word}&sort=newest&pageSize=1");
-                if (result.GetProperty("total").GetInt64() > 0) break;
-                if (Stopwatch.GetElapsedTime(since) > TimeSpan.FromSeconds(30)) throw new TimeoutException(word);
-                await Task.Delay(5);
-            }
-            latencies.Add(Stopwatch.GetElapsedTime(since).TotalMilliseconds);
+                Content = JsonContent.Create(new { }),
+            };
+            publish.Headers.TryAddWithoutValidation("If-Match", draft.Headers.ETag?.Tag);
+            var response = await gateway.SendAsync(publish);
+            response.EnsureSuccessStatusCode();
+            published[id] = Stopwatch.GetTimestamp();
         }
         catch (Exception e)
         {

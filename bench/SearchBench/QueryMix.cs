@@ -15,9 +15,15 @@ public sealed record QueryMix(long Articles, IReadOnlyList<(string Kind, string 
         await using var connection = await dataSource.OpenConnectionAsync();
         var articles = (long)(await Scalar(connection, "SELECT count(*) FROM search_article"))!;
 
-        // Document frequencies of the headline and summary words (the lexicon), sampled deterministically.
+        // Document frequencies of lexicon words: a deterministic sample of all of them (the long tail of
+        // names and places) and the 150 most frequent headline words (the common ones).
         var candidates = new List<string>();
-        await using (var words = new NpgsqlCommand("SELECT word FROM search_lexicon ORDER BY md5(word) LIMIT 400", connection))
+        await using (var words = new NpgsqlCommand("""
+            (SELECT word FROM search_lexicon ORDER BY md5(word) LIMIT 300)
+            UNION
+            (SELECT word FROM ts_stat('SELECT headline_terms FROM search_article') WHERE length(word) >= 4 ORDER BY ndoc DESC, word LIMIT 150)
+            ORDER BY 1
+            """, connection))
         await using (var reader = await words.ExecuteReaderAsync())
             while (await reader.ReadAsync()) candidates.Add(reader.GetString(0));
         var shares = new List<(string Word, double Share)>();

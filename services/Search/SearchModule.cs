@@ -24,7 +24,9 @@ public static class SearchModule
         });
 
         builder.Services.AddSingleton(builder.Configuration.GetSection(SearchIndexOptions.Section).Get<SearchIndexOptions>() ?? new());
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(builder.Configuration.GetConnectionString("searchdb")!));
+        // Queries wait for one of a bounded set of connections rather than exhaust the server's under a burst.
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(
+            builder.Configuration.GetConnectionString("searchdb")) { MaxPoolSize = 32 }.ConnectionString));
         builder.Services.AddSingleton<SearchIndex>();
         builder.Services.AddSingleton<SearchQueries>();
         builder.Services.AddSingleton<IndexRebuild>();
