@@ -26,6 +26,7 @@
 # Settings (environment variables, defaults in brackets):
 #   ARTICLES [100000]  SEED [20261129]  ROUNDS [20]  RATE [20]  PUBLISHES [400]  REUSE [0]  BUILD [1]
 #   PHASES ["rebuild queries publish"]  which of steps 3–5 to run (with REUSE=1, e.g. PHASES=publish)
+#   ENGINES ["Rum Gin"]  the engines step 4 measures
 #   NP_PG_PASSWORD [newsplatform]  ports 5201 (search), 5202 (articles), 5203 (gateway)
 set -euo pipefail
 
@@ -41,6 +42,7 @@ PUBLISHES="${PUBLISHES:-400}"
 REUSE="${REUSE:-0}"
 BUILD="${BUILD:-1}"
 PHASES="${PHASES:-rebuild queries publish}"
+ENGINES="${ENGINES:-Rum Gin}"
 HOST=127.0.0.1
 SEARCH="http://$HOST:5201" ARTICLES_URL="http://$HOST:5202" GATEWAY="http://$HOST:5203"
 PG="Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD"
@@ -114,7 +116,7 @@ if phase rebuild; then
 fi
 
 if phase queries; then
-  for engine in Rum Gin; do
+  for engine in $ENGINES; do
     log "Queries on $engine (the engine's index is built at start-up when missing)"
     start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=$engine
     psql_admin -d "$SEARCH_DB" -c "vacuum analyze search_article" -c "vacuum analyze search_article_text" -c "vacuum analyze search_lexicon"

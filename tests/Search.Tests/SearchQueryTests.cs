@@ -80,6 +80,25 @@ public abstract class SearchQueryTests(SearchServiceFixtureBase search, SearchEn
     }
 
     [Fact]
+    public async Task Newest_first_is_right_for_a_word_in_many_articles_too()
+    {
+        // Enough matches that the service walks the time index instead of sorting all matches.
+        var word = Word();
+        var articles = Enumerable.Range(0, 60)
+            .Select(i => Article($"{word} bulletin {i}", "Body.", section: i % 2 == 0 ? "national" : "sports", subsection: null,
+                publishedAt: Day.AddMinutes(i * 7 % 60 * 13 + i)))
+            .ToArray();
+        await PublishAllAsync(word, articles);
+        var newestFirst = articles.OrderByDescending(a => a.PublishedAt).Select(a => a.ArticleId).ToList();
+
+        Assert.Equal(newestFirst.Take(20), Ids(await SearchAsync($"q={word}&sort=newest")));
+        Assert.Equal(newestFirst.Skip(20).Take(20), Ids(await SearchAsync($"q={word}&sort=newest&page=2")));
+        var sports = await SearchAsync($"q={word}&sort=newest&section=sports&pageSize=50");
+        Assert.Equal(articles.Where(a => a.Content.Section == "sports").OrderByDescending(a => a.PublishedAt).Select(a => a.ArticleId),
+            Ids(sports));
+    }
+
+    [Fact]
     public async Task Section_and_subsection_filters_narrow_the_results_and_facets_count_every_section()
     {
         var word = Word();

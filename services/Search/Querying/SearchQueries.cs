@@ -35,10 +35,11 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource, SearchIndex index
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // One snapshot for the page and the counts, so an article indexed in between cannot make them disagree.
         await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        var items = await PageAsync(connection, request, cancellationToken);
         var counts = await CountsAsync(connection, request, cancellationToken);
-
         var total = counts.Where(c => InSection(c, request)).Sum(c => c.Count);
+        if (request.Order == SearchOrder.Newest) await SteerNewestFirstAsync(connection, total, cancellationToken);
+        var items = total == 0 ? new List<SearchHit>() : await PageAsync(connection, request, cancellationToken);
+
         var facets = counts.GroupBy(c => c.Section)
             .Select(g => new SectionFacet(g.Key, g.Sum(c => c.Count)))
             .OrderByDescending(f => f.Count).ThenBy(f => f.Section, StringComparer.Ordinal)
@@ -47,16 +48,32 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource, SearchIndex index
         return new SearchResults(items, request.Page, request.PageSize, total, facets, didYouMean);
     }
 
+    /// <summary>
+    /// Newest-first has two good plans, and PostgreSQL's estimate of how many articles match a text
+    /// query is too rough to choose between them: when many match, walk the publication-time index
+    /// newest first and check each article (a page is found within a few rows); when few match, fetch
+    /// them all through the text index and sort (a walk would read most of the table). The exact
+    /// count just taken decides, for this transaction only.
+    /// </summary>
+    private static async Task SteerNewestFirstAsync(NpgsqlConnection connection, long matches, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT CASE WHEN $1 >= greatest(50, (SELECT reltuples FROM pg_class WHERE oid = 'search_article'::regclass) * 0.05)
+                THEN set_config('enable_bitmapscan', 'off', true)
+                ELSE set_config('enable_indexscan', 'off', true) END
+            """, connection) { Parameters = { new() { Value = matches, NpgsqlDbType = NpgsqlDbType.Bigint } } };
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
     private static bool InSection((string Section, string? Subsection, long Count) c, SearchRequest request) =>
         (request.Section is null || c.Section == request.Section) && (request.Subsection is null || c.Subsection == request.Subsection);
 
     private async Task<List<SearchHit>> PageAsync(NpgsqlConnection connection, SearchRequest request, CancellationToken cancellationToken)
     {
-        // RUM reads the best or newest matches in index order. Its rank order cannot also sort ties by
-        // time, so it reads a window a little past the page and the outer query breaks ties there.
+        // RUM reads the best matches in index order. Its rank order cannot also sort ties by time, so it
+        // reads a window a little past the page and the outer query breaks ties there.
         var (inner, outer) = (request.Order, index.Engine) switch
         {
-            (SearchOrder.Newest, SearchEngine.Rum) => ("published_at <=| '3000-01-01'::timestamptz", "published_at DESC"),
             (SearchOrder.Newest, _) => ("published_at DESC", "published_at DESC"),
             (_, SearchEngine.Rum) => ("document <=> websearch_to_tsquery('english', $1)", "distance, published_at DESC"),
             _ => ("ts_rank(document, websearch_to_tsquery('english', $1)) DESC, published_at DESC", "score DESC, published_at DESC"),
