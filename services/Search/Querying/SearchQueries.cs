@@ -36,11 +36,15 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource, SearchIndex index
         // One snapshot for the page and the counts, so an article indexed in between cannot make them disagree.
         await using var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var counts = await CountsAsync(connection, request, cancellationToken);
-        var total = counts.Where(c => InSection(c, request)).Sum(c => c.Count);
+        var total = counts.Where(c => InSection(c.Section, c.Subsection, request)).Sum(c => c.Count);
         if (request.Order == SearchOrder.Newest) await SteerNewestFirstAsync(connection, total, cancellationToken);
+        else if (index.Engine == SearchEngine.Rum && total > 0 && counts.Sum(c => c.Unfiltered) > 4 * total)
+            // Filters keep few of the matches: reading the rank order and skipping most of it costs more
+            // than ranking just the ones that pass (bitmap, then sort by distance).
+            await Execute(connection, "SELECT set_config('enable_indexscan', 'off', true)", cancellationToken);
         var items = total == 0 ? new List<SearchHit>() : await PageAsync(connection, request, cancellationToken);
 
-        var facets = counts.GroupBy(c => c.Section)
+        var facets = counts.Where(c => c.Count > 0).GroupBy(c => c.Section)
             .Select(g => new SectionFacet(g.Key, g.Sum(c => c.Count)))
             .OrderByDescending(f => f.Count).ThenBy(f => f.Section, StringComparer.Ordinal)
             .ToList();
@@ -65,8 +69,14 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource, SearchIndex index
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private static bool InSection((string Section, string? Subsection, long Count) c, SearchRequest request) =>
-        (request.Section is null || c.Section == request.Section) && (request.Subsection is null || c.Subsection == request.Subsection);
+    private static bool InSection(string section, string? subsection, SearchRequest request) =>
+        (request.Section is null || section == request.Section) && (request.Subsection is null || subsection == request.Subsection);
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private async Task<List<SearchHit>> PageAsync(NpgsqlConnection connection, SearchRequest request, CancellationToken cancellationToken)
     {
@@ -123,21 +133,26 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource, SearchIndex index
         return hits;
     }
 
-    private static async Task<List<(string Section, string? Subsection, long Count)>> CountsAsync(
+    /// <summary>
+    /// Matches per section and subsection, within the date range (for the total and the facets, which
+    /// ignore the section filter) and in all (to know how much the filters narrow the query).
+    /// </summary>
+    private static async Task<List<(string Section, string? Subsection, long Count, long Unfiltered)>> CountsAsync(
         NpgsqlConnection connection, SearchRequest request, CancellationToken cancellationToken)
     {
-        // Facets count the same query and date range but every section, so the section filter stays out.
-        var sql = new StringBuilder($"SELECT section, subsection, count(*) FROM search_article WHERE {Matches}");
         await using var command = new NpgsqlCommand { Connection = connection };
         command.Parameters.Add(new NpgsqlParameter { Value = request.Query, NpgsqlDbType = NpgsqlDbType.Text });
-        AppendFilters(sql, command, request, includeSection: false);
-        sql.Append(" GROUP BY section, subsection");
-        command.CommandText = sql.ToString();
+        var dates = new StringBuilder("true");
+        AppendFilters(dates, command, request, includeSection: false);
+        command.CommandText = $"""
+            SELECT section, subsection, count(*) FILTER (WHERE {dates}), count(*)
+            FROM search_article WHERE {Matches} GROUP BY section, subsection
+            """;
 
-        var counts = new List<(string, string?, long)>();
+        var counts = new List<(string, string?, long, long)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            counts.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2)));
+            counts.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
         return counts;
     }
 
