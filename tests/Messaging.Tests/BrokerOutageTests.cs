@@ -32,8 +32,8 @@ public sealed class BrokerOutageTests : IAsyncLifetime
             ["ConnectionStrings:articlesdb"] = _articlesDb.ConnectionString,
             ["ConnectionStrings:messaging"] = _broker.AmqpUri,
         });
-        _search.CreateClient(); // Search binds its durable queue before anything is published
-        _articles.CreateClient();
+        await _search.StartAsync(); // Search binds its durable queue before anything is published
+        await _articles.StartAsync();
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsPlatform.TestSupport;
 
@@ -32,13 +31,7 @@ public abstract class SearchServiceFixtureBase(string engine) : IAsyncLifetime
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         _service = new ServiceUnderTest<SearchService>(settings);
-        Client = _service.CreateClient(); // starts the service, which binds its queue
-        // The bus connects in the background: until its receive endpoint is up, a published event
-        // would find no queue bound to it. Its readiness check says when.
-        await Eventually.Until(
-            async () => (await (await Client.GetAsync("/health")).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("checks"),
-            checks => checks.TryGetProperty("rabbitmq", out var bus) && bus.GetProperty("status").GetString() == "Healthy",
-            TimeSpan.FromSeconds(30), "the service's bus ready");
+        Client = await _service.StartAsync(); // the service binds its queue before the test bus publishes
         Bus = await TestBus.StartAsync(_virtualHost.AmqpUri);
     }
 

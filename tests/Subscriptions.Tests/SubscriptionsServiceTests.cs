@@ -30,7 +30,7 @@ public sealed class SubscriptionsServiceFixture : IAsyncLifetime
             TestBus.Observe<NewsPlatform.Contracts.Subscriptions.SubscriptionCancelled>(),
             TestBus.Observe<NewsPlatform.Contracts.Subscriptions.SubscriptionExpired>());
         Service = CreateService();
-        Client = Service.CreateClient();
+        Client = await Service.StartAsync(); // its consumers (follows) listen before a test publishes
     }
 
     /// <summary>Another instance on the same database and broker (a restart, or a second replica).</summary>

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -22,6 +24,25 @@ public sealed class ServiceUnderTest<TModule>(
         builder.UseSetting("Authentication:DevelopmentTokens", "true");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (replaceServices is not null) builder.ConfigureTestServices(replaceServices);
+    }
+
+    /// <summary>
+    /// Starts the service and waits until its bus is connected (the readiness check "rabbitmq", where
+    /// it has one): the bus starts in the background, and until its receive endpoints are up an event
+    /// published to the service would find no queue bound to it.
+    /// </summary>
+    public async Task<HttpClient> StartAsync()
+    {
+        var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var health = await (await client.GetAsync("/health")).Content.ReadFromJsonAsync<JsonElement>();
+            if (!health.GetProperty("checks").TryGetProperty("rabbitmq", out var bus) || bus.GetProperty("status").GetString() == "Healthy")
+                return client;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The service's bus was not ready within 30 s: {health}");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>A client that sends <c>Authorization: Bearer dev:&lt;subject&gt;:&lt;roles&gt;</c>.</summary>

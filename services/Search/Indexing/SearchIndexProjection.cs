@@ -87,8 +87,9 @@ public sealed partial class SearchIndexProjection : EventProjection
             .Order(StringComparer.Ordinal)
             .ToArray();
 
+    /// <summary>A word as the lexicon keeps it: letters (with their combining marks).</summary>
     [GeneratedRegex(@"\p{L}[\p{L}\p{Mn}]*")]
-    private static partial Regex Word();
+    internal static partial Regex Word();
 
     [GeneratedRegex(@"[\x00-\x08\x0B\x0C\x0E-\x1F]")]
     private static partial Regex ControlCharacters();

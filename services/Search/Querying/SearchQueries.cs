@@ -192,7 +192,7 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource, SearchIndex index
         }
         if (replacements.Count == 0) return null;
 
-        var corrected = System.Text.RegularExpressions.Regex.Replace(request.Query, @"\p{L}[\p{L}\p{Mn}]*",
+        var corrected = SearchIndexProjection.Word().Replace(request.Query,
             m => replacements.TryGetValue(m.Value, out var better) ? better : m.Value);
         await using var check = new NpgsqlCommand($"SELECT EXISTS (SELECT FROM search_article WHERE {Matches})", connection)
         {
