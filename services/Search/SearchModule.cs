@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.Search.Indexing;
+using NewsPlatform.Search.Lucene;
 using NewsPlatform.Search.Querying;
 using NewsPlatform.Search.Telemetry;
 using Npgsql;
@@ -14,25 +15,39 @@ public static class SearchModule
         builder.AddPlatformAuthentication();
         builder.Services.AddSingleton<SearchMetrics>();
         builder.AddApiDescription("NewsPlatform Search");
-        builder.AddEventStore("searchdb", options =>
+        var options = builder.Configuration.GetSection(SearchIndexOptions.Section).Get<SearchIndexOptions>() ?? new();
+        builder.Services.AddSingleton(options);
+        builder.AddEventStore("searchdb", store =>
         {
             // The article events as received, one stream per article. The article document (which
-            // version is indexed) and the search table are both their projections.
-            options.Events.AddEventTypes([typeof(ArticlePublished), typeof(ArticleUpdated), typeof(ArticleUnpublished)]);
-            options.Projections.Add<SearchableArticleProjection>(ProjectionLifecycle.Inline);
-            options.Projections.Add(new SearchIndexProjection(), ProjectionLifecycle.Inline);
+            // version is indexed) is their projection, and the engine's index a projection of that.
+            store.Events.AddEventTypes([typeof(ArticlePublished), typeof(ArticleUpdated), typeof(ArticleUnpublished)]);
+            store.Projections.Add<SearchableArticleProjection>(ProjectionLifecycle.Inline);
+            if (options.Engine != SearchEngine.Lucene) store.Projections.Add(new SearchIndexProjection(), ProjectionLifecycle.Inline);
         });
 
-        builder.Services.AddSingleton(builder.Configuration.GetSection(SearchIndexOptions.Section).Get<SearchIndexOptions>() ?? new());
         // Queries wait for one of a bounded set of connections rather than exhaust the server's under a burst.
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(
             builder.Configuration.GetConnectionString("searchdb")) { MaxPoolSize = 32 }.ConnectionString));
-        builder.Services.AddSingleton<SearchIndex>();
-        builder.Services.AddSingleton<SearchQueries>();
+        if (options.Engine == SearchEngine.Lucene)
+        {
+            // Each replica keeps its own copy, in a folder named after the database it follows.
+            var database = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("searchdb")).Database ?? "search";
+            builder.Services.AddSingleton(_ => ArticleIndex.Open(
+                options.IndexPath ?? Path.Combine(Path.GetTempPath(), "newsplatform-search-index", database)));
+            builder.Services.AddSingleton<ArticleIndexFeed>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ArticleIndexFeed>());
+            builder.Services.AddSingleton<ISearchQueries, LuceneSearchQueries>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<SearchIndex>();
+            builder.Services.AddSingleton<ISearchQueries, SearchQueries>();
+            // After Marten's own schema work, before the bus delivers the first event.
+            builder.Services.AddHostedService<SearchIndexSchema>();
+        }
         builder.Services.AddSingleton<IndexRebuild>();
         builder.Services.AddSingleton(TimeProvider.System);
-        // After Marten's own schema work, before the bus delivers the first event.
-        builder.Services.AddHostedService<SearchIndexSchema>();
 
         builder.AddMessageBus("messaging", "search", bus => bus.AddConsumer<ArticleEventsConsumer>(typeof(ArticleEventsConsumerDefinition)));
         return builder;

@@ -47,7 +47,7 @@ public abstract class SearchQueryTests(SearchServiceFixtureBase search, SearchEn
 
     [Fact]
     public void The_service_searches_with_the_engine_it_was_configured_for() =>
-        Assert.Equal(engine, search.Services.GetRequiredService<SearchIndex>().Engine);
+        Assert.Equal(engine, search.Services.GetRequiredService<NewsPlatform.Search.Querying.ISearchQueries>().Engine);
 
     [Fact]
     public async Task A_headline_match_ranks_above_a_body_only_match_and_newer_breaks_ties()
@@ -326,8 +326,11 @@ public abstract class SearchQueryTests(SearchServiceFixtureBase search, SearchEn
     }
 }
 
-public sealed class RumSearchQueryTests(SearchServiceFixture search)
-    : SearchQueryTests(search, SearchEngine.Rum), IClassFixture<SearchServiceFixture>;
+public sealed class LuceneSearchQueryTests(SearchServiceFixture search)
+    : SearchQueryTests(search, SearchEngine.Lucene), IClassFixture<SearchServiceFixture>;
+
+public sealed class RumSearchQueryTests(RumSearchServiceFixture search)
+    : SearchQueryTests(search, SearchEngine.Rum), IClassFixture<RumSearchServiceFixture>;
 
 public sealed class GinSearchQueryTests(GinSearchServiceFixture search)
     : SearchQueryTests(search, SearchEngine.Gin), IClassFixture<GinSearchServiceFixture>;

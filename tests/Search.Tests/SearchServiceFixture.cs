@@ -7,6 +7,7 @@ namespace NewsPlatform.Search.Tests;
 public abstract class SearchServiceFixtureBase(string engine) : IAsyncLifetime
 {
     private readonly IsolatedDatabase _database = IsolatedDatabase.Named("search");
+    private readonly string _indexPath = Path.Combine(Path.GetTempPath(), "newsplatform-test-index", Guid.NewGuid().ToString("N"));
     private IsolatedVirtualHost _virtualHost = null!;
     private ServiceUnderTest<SearchService> _service = null!;
 
@@ -28,6 +29,7 @@ public abstract class SearchServiceFixtureBase(string engine) : IAsyncLifetime
             ["ConnectionStrings:searchdb"] = _database.ConnectionString,
             ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
             ["Search:Engine"] = engine,
+            ["Search:IndexPath"] = _indexPath,
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         _service = new ServiceUnderTest<SearchService>(settings);
@@ -41,11 +43,15 @@ public abstract class SearchServiceFixtureBase(string engine) : IAsyncLifetime
         await _service.DisposeAsync();
         await _virtualHost.DisposeAsync();
         await _database.DisposeAsync();
+        if (Directory.Exists(_indexPath)) Directory.Delete(_indexPath, recursive: true);
     }
 }
 
-/// <summary>The default engine: RUM-ordered full text.</summary>
-public class SearchServiceFixture() : SearchServiceFixtureBase("Rum");
+/// <summary>The default engine: a Lucene index in the service's process, kept from its event store.</summary>
+public class SearchServiceFixture() : SearchServiceFixtureBase("Lucene");
+
+/// <summary>PostgreSQL full text ordered by a RUM index.</summary>
+public sealed class RumSearchServiceFixture() : SearchServiceFixtureBase("Rum");
 
 /// <summary>The fallback engine (a server without the RUM extension): GIN and ranking by ts_rank.</summary>
 public sealed class GinSearchServiceFixture() : SearchServiceFixtureBase("Gin");

@@ -39,6 +39,9 @@ public sealed class ArticleEventsConsumer(IDocumentSession session, SearchMetric
             return;
         }
         stream.AppendOne(message);
+        // Wakes every replica's index feed as this commits (PostgreSQL delivers notifications at commit).
+        // (NOTIFY, not pg_notify: a batched statement must not return rows Marten does not expect.)
+        session.QueueSqlCommand($"NOTIFY {Lucene.ArticleIndexFeed.Channel}");
         // A concurrent copy of the same article fails here (optimistic concurrency) and is retried: it then sees this one.
         await session.SaveChangesAsync(cancellationToken);
         if (changedAt is { } at) metrics.Indexed(type, at, DateTimeOffset.UtcNow);

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NewsPlatform.Search.Lucene;
+using Npgsql;
 
 namespace NewsPlatform.Search.Indexing;
 
@@ -14,7 +16,8 @@ public sealed record RebuildStatus(
 /// it got. While it runs, searches see a partly filled index.
 /// </summary>
 public sealed class IndexRebuild(
-    IDocumentStore store, IProjectionCoordinator coordinator, SearchIndex index, TimeProvider clock, ILogger<IndexRebuild> logger)
+    IDocumentStore store, IProjectionCoordinator coordinator, IServiceProvider services, SearchIndexOptions options,
+    TimeProvider clock, ILogger<IndexRebuild> logger)
 {
     private readonly Lock _gate = new();
     private RebuildStatus _status = new("idle", null, null, 0, null, null);
@@ -48,11 +51,22 @@ public sealed class IndexRebuild(
         try
         {
             var statistics = await store.Advanced.FetchEventStoreStatistics();
-            await index.ClearForRebuildAsync(CancellationToken.None);
             var daemon = coordinator.DaemonForMainDatabase();
-            await daemon.RebuildProjectionAsync<SearchableArticleProjection>(TimeSpan.FromMinutes(30), CancellationToken.None);
-            await daemon.RebuildProjectionAsync<SearchIndexProjection>(TimeSpan.FromMinutes(30), CancellationToken.None);
-            await index.EnsureSchemaAsync(CancellationToken.None);
+            if (options.Engine == SearchEngine.Lucene)
+            {
+                // The article documents first, then every replica refills its copy from them.
+                await daemon.RebuildProjectionAsync<SearchableArticleProjection>(TimeSpan.FromMinutes(30), CancellationToken.None);
+                var generation = await ArticleIndexFeed.StartNewGenerationAsync(services.GetRequiredService<NpgsqlDataSource>(), CancellationToken.None);
+                await services.GetRequiredService<ArticleIndexFeed>().WaitForAsync(generation, CancellationToken.None);
+            }
+            else
+            {
+                var index = services.GetRequiredService<SearchIndex>();
+                await index.ClearForRebuildAsync(CancellationToken.None);
+                await daemon.RebuildProjectionAsync<SearchableArticleProjection>(TimeSpan.FromMinutes(30), CancellationToken.None);
+                await daemon.RebuildProjectionAsync<SearchIndexProjection>(TimeSpan.FromMinutes(30), CancellationToken.None);
+                await index.EnsureSchemaAsync(CancellationToken.None);
+            }
             var seconds = stopwatch.Elapsed.TotalSeconds;
             logger.LogInformation("Search index rebuilt from {Events} events in {Seconds:F1} s", statistics.EventCount, seconds);
             Finish(new RebuildStatus("finished", Status.StartedAt, clock.GetUtcNow(), statistics.EventCount,

@@ -3,18 +3,23 @@ using Npgsql;
 namespace NewsPlatform.Search.Indexing;
 
 /// <summary>
-/// Which PostgreSQL index answers full-text queries. RUM keeps term positions and the publication
-/// time in the index, so "best k" and "newest k" are read in order from it without touching every
-/// match; GIN must fetch and rank every matching row. The README has the measurements behind the default.
+/// What answers full-text queries. Lucene: an inverted index in each replica's process, kept from
+/// the event store (top-k ranking and counting without a database round trip). RUM: a PostgreSQL
+/// index that keeps term positions, so "best k" is read in order without touching every match.
+/// GIN: PostgreSQL's stock index, which must fetch and rank every matching row. The README has the
+/// measurements behind the default.
 /// </summary>
-public enum SearchEngine { Rum, Gin }
+public enum SearchEngine { Lucene, Rum, Gin }
 
 public sealed class SearchIndexOptions
 {
     public const string Section = "Search";
 
     /// <summary>The engine wanted; RUM falls back to GIN where the server lacks the extension.</summary>
-    public SearchEngine Engine { get; set; } = SearchEngine.Rum;
+    public SearchEngine Engine { get; set; } = SearchEngine.Lucene;
+
+    /// <summary>Where a Lucene replica keeps its copy of the index (a folder of the machine's temporary directory when unset).</summary>
+    public string? IndexPath { get; set; }
 }
 
 /// <summary>

@@ -21,7 +21,7 @@ public static class SearchEndpoint
 
     private static async Task<Results<Ok<SearchResults>, ValidationProblem>> Search(
         string? q, string? section, string? subsection, string? from, string? to, string? sort, int? page, int? pageSize,
-        SearchQueries queries, SearchMetrics metrics, CancellationToken cancellationToken)
+        ISearchQueries queries, SearchMetrics metrics, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (request, errors) = SearchRequest.Parse(q, section, subsection, from, to, sort, page, pageSize);
@@ -32,7 +32,7 @@ public static class SearchEndpoint
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Suggestion>>, ValidationProblem>> Suggest(
-        string? q, SearchQueries queries, CancellationToken cancellationToken)
+        string? q, ISearchQueries queries, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Type something to get suggestions."] });

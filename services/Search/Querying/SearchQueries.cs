@@ -17,14 +17,24 @@ public sealed record SearchResults(
 
 public sealed record Suggestion(Guid Id, string Slug, string Headline, string Section, DateTimeOffset PublishedAt);
 
+/// <summary>What answers searches and suggestions, whichever engine is behind it.</summary>
+public interface ISearchQueries
+{
+    SearchEngine Engine { get; }
+    Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Suggestion>> SuggestAsync(string typed, CancellationToken cancellationToken);
+}
+
 /// <summary>
-/// The SQL behind search. The query text always travels as a parameter into
+/// The SQL behind search on the PostgreSQL engines. The query text always travels as a parameter into
 /// <c>websearch_to_tsquery</c>, which accepts any input (quotes, <c>-word</c>, <c>OR</c>) without
 /// syntax errors. The page is ordered by the engine's index (see <see cref="SearchEngine"/>);
 /// the total and the section facets come from one grouped count over the same matches.
 /// </summary>
-public sealed class SearchQueries(NpgsqlDataSource dataSource, SearchIndex index)
+public sealed class SearchQueries(NpgsqlDataSource dataSource, SearchIndex index) : ISearchQueries
 {
+    public SearchEngine Engine => index.Engine;
+
     private const string Matches = "document @@ websearch_to_tsquery('english', $1)";
 
     /// <summary>How far past the page the RUM rank order is read to put equally ranked articles newest first.</summary>

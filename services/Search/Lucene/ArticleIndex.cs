@@ -1,0 +1,214 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using NewsPlatform.Search.Indexing;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace NewsPlatform.Search.Lucene;
+
+/// <summary>
+/// This replica's inverted index of live articles: a projection of the service's event store, kept
+/// by <see cref="ArticleIndexFeed"/>. Every replica holds its own copy on local disk, so a query never
+/// leaves the process; the event store stays the one source of truth, and the commit records which
+/// stored event the copy has reached (and which store it came from) so a restart resumes from there.
+/// </summary>
+public sealed class ArticleIndex : IDisposable
+{
+    /// <summary>Changed whenever the document layout or analysis changes: an index of another format is rebuilt.</summary>
+    public const string Format = "articles-1";
+
+    public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    // Field names.
+    public const string Id = "id", Slug = "slug", Headline = "headline", Summary = "summary", Body = "body",
+        Tags = "tags", Byline = "byline", Section = "section", Subsection = "subsection", Premium = "premium",
+        Published = "published", Updated = "updated", HeadlineWords = "headline_words", Words = "words";
+
+    /// <summary>The weighted text fields a query searches, highest weight first.</summary>
+    public static readonly (string Field, float Weight)[] TextFields =
+        [(Headline, 4f), (Summary, 2f), (Tags, 2f), (Byline, 1f), (Body, 1f)];
+
+    private const string CheckpointKey = "checkpoint", OriginKey = "origin", FormatKey = "format";
+
+    private readonly Directory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _gate = new();
+
+    /// <summary>English stemming and stop words for the text; whole lower-case words for suggestions and spelling.</summary>
+    public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(new EnglishAnalyzer(Version),
+        new Dictionary<string, Analyzer> { [HeadlineWords] = new WhitespaceAnalyzer(Version), [Words] = new WhitespaceAnalyzer(Version) });
+
+    public Analyzer Analyzer { get; }
+
+    /// <summary>The last stored event (by sequence) this copy reflects.</summary>
+    public long Checkpoint { get; private set; }
+
+    /// <summary>Which generation of the event store's index this copy was built for (see <see cref="ArticleIndexFeed"/>).</summary>
+    public Guid Origin { get; private set; }
+
+    public string Location { get; }
+
+    private ArticleIndex(Directory directory, IndexWriter writer, Analyzer analyzer, string location)
+    {
+        _directory = directory;
+        _writer = writer;
+        Analyzer = analyzer;
+        Location = location;
+        var committed = writer.CommitData;
+        if (committed.TryGetValue(FormatKey, out var format) && format == Format)
+        {
+            Checkpoint = long.Parse(committed[CheckpointKey], System.Globalization.CultureInfo.InvariantCulture);
+            Origin = Guid.Parse(committed[OriginKey]);
+        }
+        else
+        {
+            writer.DeleteAll(); // another format, or new: start from the first event
+        }
+        _searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25Searchers());
+    }
+
+    /// <summary>Opens (or creates) the first numbered folder under <paramref name="root"/> that no other process holds.</summary>
+    public static ArticleIndex Open(string root)
+    {
+        for (var slot = 0; slot < 64; slot++)
+        {
+            var location = Path.Combine(root, slot.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            System.IO.Directory.CreateDirectory(location);
+            var directory = FSDirectory.Open(location, new NativeFSLockFactory());
+            var analyzer = CreateAnalyzer();
+            try
+            {
+                var config = new IndexWriterConfig(Version, analyzer)
+                {
+                    OpenMode = OpenMode.CREATE_OR_APPEND,
+                    Similarity = new BM25Similarity(),
+                    RAMBufferSizeMB = 32,
+                };
+                return new ArticleIndex(directory, new IndexWriter(directory, config), analyzer, location);
+            }
+            catch (LockObtainFailedException)
+            {
+                analyzer.Dispose();
+                directory.Dispose(); // another replica holds this one
+            }
+        }
+        throw new InvalidOperationException($"No free search index folder under {root}.");
+    }
+
+    /// <summary>Brings each article to its current state: indexed when live, gone when not.</summary>
+    public void Apply(IEnumerable<SearchableArticle> articles, long checkpoint)
+    {
+        lock (_gate)
+        {
+            foreach (var article in articles)
+            {
+                var id = new Term(Id, article.Id.ToString("N"));
+                if (article.IsLive) _writer.UpdateDocument(id, ToDocument(article));
+                else _writer.DeleteDocuments(id);
+            }
+            Checkpoint = Math.Max(Checkpoint, checkpoint);
+        }
+    }
+
+    /// <summary>Empties the copy for a rebuild of the given generation: it is refilled from the first event.</summary>
+    public void Reset(Guid origin)
+    {
+        lock (_gate)
+        {
+            _writer.DeleteAll();
+            Checkpoint = 0;
+            Origin = origin;
+        }
+    }
+
+    /// <summary>Makes what was applied visible to searches (near-real-time: no disk flush needed).</summary>
+    public void Refresh() => _searchers.MaybeRefreshBlocking();
+
+    /// <summary>Writes the copy durably with the event it reflects, so a restart resumes from there.</summary>
+    public void Commit()
+    {
+        lock (_gate)
+        {
+            _writer.SetCommitData(new Dictionary<string, string>
+            {
+                [CheckpointKey] = Checkpoint.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [OriginKey] = Origin.ToString(),
+                [FormatKey] = Format,
+            });
+            _writer.Commit();
+        }
+    }
+
+    /// <summary>Runs a read against one consistent point-in-time view of the index.</summary>
+    public T Read<T>(Func<IndexSearcher, T> read)
+    {
+        var searcher = _searchers.Acquire();
+        try { return read(searcher); }
+        finally { _searchers.Release(searcher); }
+    }
+
+    private static Document ToDocument(SearchableArticle article)
+    {
+        var published = article.PublishedAt.UtcTicks;
+        var document = new Document
+        {
+            new StringField(Id, article.Id.ToString("N"), Field.Store.YES),
+            new StoredField(Slug, article.Slug),
+            new TextField(Headline, article.Headline, Field.Store.YES),
+            new TextField(Summary, article.Summary, Field.Store.YES),
+            new TextField(Body, article.BodyText, Field.Store.YES),
+            new TextField(Byline, article.Byline, Field.Store.YES),
+            new TextField(Tags, string.Join(" ; ", article.Tags), Field.Store.NO),
+            new StringField(Section, article.Section, Field.Store.YES),
+            new SortedDocValuesField(Section, new BytesRef(article.Section)),
+            new StoredField(Premium, article.IsPremium ? 1 : 0),
+            new Int64Field(Published, published, Field.Store.YES),
+            new NumericDocValuesField(Published, published),
+            new TextField(HeadlineWords, string.Join(' ', Vocabulary.Words(article.Headline)), Field.Store.NO),
+            new TextField(Words, string.Join(' ', Vocabulary.Words($"{article.Headline} {article.Summary} {string.Join(' ', article.Tags)}")), Field.Store.NO),
+        };
+        if (article.Subsection is { } subsection)
+        {
+            document.Add(new StringField(Subsection, subsection, Field.Store.YES));
+            document.Add(new SortedDocValuesField(Subsection, new BytesRef(subsection)));
+        }
+        if (article.UpdatedAt is { } updated) document.Add(new StoredField(Updated, updated.UtcTicks));
+        return document;
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        Analyzer.Dispose();
+        _directory.Dispose();
+    }
+
+    /// <summary>BM25 rather than classic TF-IDF: a word repeated in a long body does not outweigh a headline.</summary>
+    private sealed class Bm25Searchers : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}
+
+/// <summary>Words as readers type them: lower-case letters and digits, for suggestions and spelling.</summary>
+public static partial class Vocabulary
+{
+    public static IEnumerable<string> Words(string? text) =>
+        WordPattern().Matches(text ?? "").Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length <= 40);
+
+    /// <summary>The text with each word swapped for its replacement, where there is one.</summary>
+    public static string Replace(string text, Func<string, string?> replacement) =>
+        WordPattern().Replace(text, m => replacement(m.Value.ToLowerInvariant()) ?? m.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{Mn}\p{N}]*")]
+    private static partial System.Text.RegularExpressions.Regex WordPattern();
+}

@@ -1,0 +1,196 @@
+using Marten;
+using NewsPlatform.Search.Indexing;
+using Npgsql;
+
+namespace NewsPlatform.Search.Lucene;
+
+/// <summary>
+/// Keeps this replica's <see cref="ArticleIndex"/> up with the service's event store. It reads the
+/// stored events in sequence order after the index's checkpoint and writes each touched article's
+/// current state (the inline <see cref="SearchableArticle"/> projection, committed with the event).
+/// Every replica runs one and follows the same store, so all copies converge.
+/// <para>
+/// The consumer's transaction sends a PostgreSQL notification as it commits, which wakes every
+/// replica's feed at once (an article is searchable milliseconds after it is stored); a poll each
+/// second covers a lost connection. A rebuild changes the store's index generation ("origin"): each
+/// replica sees it, empties its copy and refills it from the first event.
+/// </para>
+/// </summary>
+public sealed class ArticleIndexFeed(
+    ArticleIndex index, IDocumentStore store, NpgsqlDataSource dataSource, ILogger<ArticleIndexFeed> logger) : BackgroundService
+{
+    public const string Channel = "newsplatform_search_index";
+    private const int BatchSize = 1000;
+
+    /// <summary>
+    /// A sequence number missing below later committed events is usually a transaction still
+    /// committing; one missing for this long was rolled back, and is passed over.
+    /// </summary>
+    private static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(5);
+
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private (long Sequence, DateTime Since)? _gap;
+
+    /// <summary>Completes once the copy has caught up with the store after start-up.</summary>
+    public Task Ready => _ready.Task;
+
+    /// <summary>The event sequence this copy has reached.</summary>
+    public long Checkpoint => index.Checkpoint;
+
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0) _wake.Release();
+    }
+
+    /// <summary>Ensures the origin table exists; a store without one gets its first generation.</summary>
+    public static async Task<Guid> ReadOriginAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            CREATE TABLE IF NOT EXISTS search_index_origin (single boolean PRIMARY KEY DEFAULT true CHECK (single), origin uuid NOT NULL);
+            INSERT INTO search_index_origin (origin) VALUES (gen_random_uuid()) ON CONFLICT DO NOTHING;
+            SELECT origin FROM search_index_origin;
+            """, connection);
+        return (Guid)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Starts a new index generation: every replica's copy is emptied and refilled. Returns its id.</summary>
+    public static async Task<Guid> StartNewGenerationAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await ReadOriginAsync(connection, cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"UPDATE search_index_origin SET origin = gen_random_uuid() RETURNING origin; SELECT pg_notify('{Channel}', '')", connection);
+        return (Guid)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Waits until this replica's copy of the given generation has reached every event stored so far.</summary>
+    public async Task WaitForAsync(Guid origin, CancellationToken cancellationToken)
+    {
+        long sequence;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var last = new NpgsqlCommand($"SELECT coalesce(max(seq_id), 0) FROM {store.Options.Events.DatabaseSchemaName}.mt_events", connection))
+            sequence = (long)(await last.ExecuteScalarAsync(cancellationToken))!;
+        Wake();
+        while (index.Origin != origin || index.Checkpoint < sequence)
+            await Task.Delay(50, cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var listening = ListenAsync(stoppingToken);
+        var lastCommit = DateTime.UtcNow;
+        var uncommitted = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var changed = await CatchUpAsync(stoppingToken);
+                uncommitted |= changed;
+                if (changed) index.Refresh();
+                _ready.TrySetResult();
+                if (uncommitted && DateTime.UtcNow - lastCommit > CommitEvery)
+                {
+                    index.Commit();
+                    (lastCommit, uncommitted) = (DateTime.UtcNow, false);
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "The search index could not follow the event store; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+            }
+            await _wake.WaitAsync(_gap is null ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(50), stoppingToken)
+                .ContinueWith(_ => { }, CancellationToken.None);
+        }
+        if (uncommitted) index.Commit();
+        await listening;
+    }
+
+    /// <summary>Applies every event stored after the checkpoint; returns whether anything changed.</summary>
+    private async Task<bool> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var origin = await ReadOriginAsync(connection, cancellationToken);
+        var changed = false;
+        if (origin != index.Origin)
+        {
+            logger.LogInformation("Search index generation {Origin}: filling this replica's copy ({Location}) from the first stored event",
+                origin, index.Location);
+            index.Reset(origin);
+            _gap = null;
+            changed = true;
+        }
+
+        var events = $"{store.Options.Events.DatabaseSchemaName}.mt_events";
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var batch = new List<(long Sequence, Guid Article)>(BatchSize);
+            await using (var command = new NpgsqlCommand(
+                $"SELECT seq_id, stream_id FROM {events} WHERE seq_id > $1 ORDER BY seq_id LIMIT {BatchSize}", connection))
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = index.Checkpoint });
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken)) batch.Add((reader.GetInt64(0), reader.GetGuid(1)));
+            }
+
+            var contiguous = ContiguousPrefix(batch);
+            if (contiguous.Count == 0) return changed;
+
+            await using var session = store.QuerySession();
+            var articles = await session.LoadManyAsync<SearchableArticle>(cancellationToken, contiguous.Select(e => e.Article).Distinct());
+            index.Apply(articles, contiguous[^1].Sequence);
+            changed = true;
+            if (contiguous.Count < batch.Count || batch.Count < BatchSize) return changed;
+        }
+        return changed;
+    }
+
+    /// <summary>
+    /// The events that directly follow the checkpoint. A hole means a lower sequence number is not
+    /// visible yet: wait for it, unless it has been missing past <see cref="GapPatience"/>.
+    /// </summary>
+    private List<(long Sequence, Guid Article)> ContiguousPrefix(List<(long Sequence, Guid Article)> batch)
+    {
+        var expected = index.Checkpoint + 1;
+        var prefix = new List<(long, Guid)>(batch.Count);
+        foreach (var e in batch)
+        {
+            if (e.Sequence != expected)
+            {
+                if (prefix.Count > 0) break; // take what follows on; the hole is looked at next time
+                if (_gap is not { } gap || gap.Sequence != expected) { _gap = (expected, DateTime.UtcNow); break; }
+                if (DateTime.UtcNow - gap.Since < GapPatience) break;
+                logger.LogDebug("Events {From}–{To} never appeared (rolled back); passing over them", expected, e.Sequence - 1);
+            }
+            _gap = null;
+            prefix.Add(e);
+            expected = e.Sequence + 1;
+        }
+        return prefix;
+    }
+
+    /// <summary>Wakes the feed on each notification; reconnects after a lost connection.</summary>
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, _) => Wake();
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                Wake(); // anything committed before the LISTEN
+                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                logger.LogDebug(e, "Lost the search index notification connection; the feed polls until it is back");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+            }
+        }
+    }
+}

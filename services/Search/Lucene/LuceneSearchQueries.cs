@@ -1,0 +1,241 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using NewsPlatform.Search.Indexing;
+using NewsPlatform.Search.Querying;
+
+namespace NewsPlatform.Search.Lucene;
+
+/// <summary>
+/// Search and suggestions answered from this replica's <see cref="ArticleIndex"/>, in process.
+/// Ranking is BM25 over the weighted fields (headline, then summary and tags, then byline and body),
+/// newer first among equals. One point-in-time view answers the page, the total and the facets.
+/// </summary>
+public sealed class LuceneSearchQueries(ArticleIndex index) : ISearchQueries
+{
+    private const int SuggestionLimit = 10;
+
+    public SearchEngine Engine => SearchEngine.Lucene;
+
+    private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, new SortField(ArticleIndex.Published, SortFieldType.INT64, true));
+    private static readonly Sort ByNewest = new(new SortField(ArticleIndex.Published, SortFieldType.INT64, true));
+
+    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(Search(request));
+
+    public SearchResults Search(SearchRequest request)
+    {
+        var parsed = WebSearchQuery.Parse(request.Query, index.Analyzer);
+        return index.Read(searcher =>
+        {
+            var counts = new SectionCounts();
+            List<SearchHit> items = [];
+            if (parsed.Query is not null)
+            {
+                // Total and facets: every match in the date range, counted by section without scoring.
+                searcher.Search(parsed.Query, DateRange(request), counts);
+                if (counts.Total(request.Section, request.Subsection) > 0) items = Page(searcher, parsed, request);
+            }
+            var total = counts.Total(request.Section, request.Subsection);
+            var facets = counts.BySection().Select(f => new SectionFacet(f.Section, f.Count))
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Section, StringComparer.Ordinal).ToList();
+            var didYouMean = total == 0 ? DidYouMean(searcher, request.Query) : null;
+            return new SearchResults(items, request.Page, request.PageSize, total, facets, didYouMean);
+        });
+    }
+
+    private List<SearchHit> Page(IndexSearcher searcher, WebSearchQuery parsed, SearchRequest request)
+    {
+        var filters = new BooleanQuery();
+        if (request.Section is { } section) filters.Add(new TermQuery(new Term(ArticleIndex.Section, section)), Occur.MUST);
+        if (request.Subsection is { } subsection) filters.Add(new TermQuery(new Term(ArticleIndex.Subsection, subsection)), Occur.MUST);
+        if (DateRangeQuery(request) is { } dates) filters.Add(dates, Occur.MUST);
+        var filter = filters.Clauses.Count == 0 ? null : new QueryWrapperFilter(filters);
+
+        var top = searcher.Search(parsed.Query!, filter, request.Offset + request.PageSize,
+            request.Order == SearchOrder.Newest ? ByNewest : ByRelevance, doDocScores: true, doMaxScore: false);
+        var hits = new List<SearchHit>(request.PageSize);
+        foreach (var scored in top.ScoreDocs.Skip(request.Offset))
+        {
+            var document = searcher.Doc(scored.Doc);
+            var premium = document.GetField(ArticleIndex.Premium).GetInt32Value() == 1;
+            var headline = document.Get(ArticleIndex.Headline);
+            var summary = document.Get(ArticleIndex.Summary);
+            // A premium article's excerpt comes from its headline and summary: search must not give away what the paywall keeps.
+            var text = premium ? $"{headline}. {summary}" : summary.Length == 0 ? document.Get(ArticleIndex.Body) : $"{summary} {document.Get(ArticleIndex.Body)}";
+            hits.Add(new SearchHit(
+                Guid.ParseExact(document.Get(ArticleIndex.Id), "N"),
+                document.Get(ArticleIndex.Slug),
+                headline,
+                document.Get(ArticleIndex.Section),
+                document.Get(ArticleIndex.Subsection),
+                document.Get(ArticleIndex.Byline) is { Length: > 0 } byline ? byline : null,
+                Moment(document.GetField(ArticleIndex.Published).GetInt64Value()!.Value)!.Value,
+                Moment(document.GetField(ArticleIndex.Updated)?.GetInt64Value()),
+                premium,
+                Math.Round(scored.Score, 6),
+                TextSnippet.Build(text, parsed.Terms, index.Analyzer)));
+        }
+        return hits;
+    }
+
+    private static DateTimeOffset? Moment(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+    private static Query? DateRangeQuery(SearchRequest request) => request.From is null && request.Before is null
+        ? null
+        : NumericRangeQuery.NewInt64Range(ArticleIndex.Published, request.From?.UtcTicks, request.Before?.UtcTicks, true, false);
+
+    private static Filter? DateRange(SearchRequest request) => DateRangeQuery(request) is { } dates ? new QueryWrapperFilter(dates) : null;
+
+    /// <summary>
+    /// For a query that found nothing: each word no headline, summary or tag contains is replaced by the
+    /// closest one that does (at most two edits); offered only if the corrected query finds something.
+    /// </summary>
+    private string? DidYouMean(IndexSearcher searcher, string typed)
+    {
+        var replacements = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var word in Vocabulary.Words(typed).Where(w => w.Length >= 3).Distinct())
+            if (!Known(searcher.IndexReader, ArticleIndex.Words, word) && Closest(searcher.IndexReader, ArticleIndex.Words, word) is { } better)
+                replacements[word] = better;
+        if (replacements.Count == 0) return null;
+
+        var corrected = Vocabulary.Replace(typed, w => replacements.GetValueOrDefault(w));
+        var query = WebSearchQuery.Parse(corrected, index.Analyzer).Query;
+        if (query is null) return null;
+        var found = new TotalHitCountCollector();
+        searcher.Search(query, found);
+        return found.TotalHits > 0 ? corrected : null;
+    }
+
+    public Task<IReadOnlyList<Suggestion>> SuggestAsync(string typed, CancellationToken cancellationToken) =>
+        Task.FromResult(Suggest(typed));
+
+    /// <summary>
+    /// Up to 10 live headlines, newest first, containing the typed words with the last one as a prefix;
+    /// when fewer are found, words no headline contains are swapped for their nearest (typos) and the lookup repeats.
+    /// </summary>
+    public IReadOnlyList<Suggestion> Suggest(string typed)
+    {
+        var words = Vocabulary.Words(typed).Take(8).ToList();
+        if (words.Count == 0) return [];
+        return index.Read(searcher =>
+        {
+            var found = Headlines(searcher, words);
+            if (found.Count >= SuggestionLimit) return found;
+            var reader = searcher.IndexReader;
+            var corrected = words.Select((w, i) =>
+                Known(reader, ArticleIndex.HeadlineWords, w) || i == words.Count - 1 && HasPrefix(reader, w)
+                    ? w
+                    : Closest(reader, ArticleIndex.HeadlineWords, w) ?? w).ToList();
+            return corrected.SequenceEqual(words)
+                ? found
+                : found.Concat(Headlines(searcher, corrected)).DistinctBy(s => s.Id).Take(SuggestionLimit).ToList();
+        });
+    }
+
+    private static List<Suggestion> Headlines(IndexSearcher searcher, List<string> words)
+    {
+        var query = new BooleanQuery();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var term = new Term(ArticleIndex.HeadlineWords, words[i]);
+            query.Add(i == words.Count - 1 ? new PrefixQuery(term) : new TermQuery(term), Occur.MUST);
+        }
+        var top = searcher.Search(query, null, SuggestionLimit, ByNewest);
+        return top.ScoreDocs.Select(scored => searcher.Doc(scored.Doc)).Select(d => new Suggestion(
+            Guid.ParseExact(d.Get(ArticleIndex.Id), "N"), d.Get(ArticleIndex.Slug), d.Get(ArticleIndex.Headline),
+            d.Get(ArticleIndex.Section), Moment(d.GetField(ArticleIndex.Published).GetInt64Value())!.Value)).ToList();
+    }
+
+    private static bool Known(IndexReader reader, string field, string word) => reader.DocFreq(new Term(field, word)) > 0;
+
+    private static bool HasPrefix(IndexReader reader, string prefix)
+    {
+        var terms = MultiFields.GetTerms(reader, ArticleIndex.HeadlineWords);
+        if (terms is null) return false;
+        var iterator = terms.GetEnumerator();
+        var target = new BytesRef(prefix);
+        return iterator.SeekCeil(target) != TermsEnum.SeekStatus.END && StringHelper.StartsWith(iterator.Term, target);
+    }
+
+    /// <summary>The known word nearest to <paramref name="word"/> (fewest edits, then most articles), if any is within two edits.</summary>
+    private static string? Closest(IndexReader reader, string field, string word)
+    {
+        var terms = MultiFields.GetTerms(reader, field);
+        if (terms is null) return null;
+        var candidates = new FuzzyTermsEnum(terms, new global::Lucene.Net.Util.AttributeSource(), new Term(field, word), 2f, 1, true);
+        var boost = candidates.Attributes.AddAttribute<IBoostAttribute>();
+        (string Word, float Similarity, int Articles)? best = null;
+        while (candidates.MoveNext())
+        {
+            var candidate = (candidates.Term.Utf8ToString(), boost.Boost, candidates.DocFreq);
+            if (best is null || candidate.Item2 > best.Value.Similarity
+                || candidate.Item2 == best.Value.Similarity && candidate.Item3 > best.Value.Articles)
+                best = candidate;
+        }
+        return best?.Word;
+    }
+}
+
+/// <summary>Counts matches per section and subsection, without scoring: the total and the facets in one pass.</summary>
+internal sealed class SectionCounts : ICollector
+{
+    private readonly Dictionary<(string Section, string? Subsection), long> _counts = new();
+    private SortedDocValues? _sections, _subsections;
+    private int[] _segment = [];
+    private int _subsectionSlots;
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) { }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        Flush();
+        _sections = context.AtomicReader.GetSortedDocValues(ArticleIndex.Section);
+        _subsections = context.AtomicReader.GetSortedDocValues(ArticleIndex.Subsection);
+        _subsectionSlots = (_subsections?.ValueCount ?? 0) + 1;
+        _segment = new int[Math.Max(1, (_sections?.ValueCount ?? 0) * _subsectionSlots)];
+    }
+
+    public void Collect(int doc)
+    {
+        if (_sections is null) return;
+        var section = _sections.GetOrd(doc);
+        if (section < 0) return;
+        _segment[section * _subsectionSlots + (_subsections?.GetOrd(doc) ?? -1) + 1]++;
+    }
+
+    private void Flush()
+    {
+        if (_sections is null) return;
+        var bytes = new BytesRef();
+        for (var slot = 0; slot < _segment.Length; slot++)
+        {
+            if (_segment[slot] == 0) continue;
+            _sections.LookupOrd(slot / _subsectionSlots, bytes);
+            var section = bytes.Utf8ToString();
+            string? subsection = null;
+            if (slot % _subsectionSlots is var sub and > 0)
+            {
+                _subsections!.LookupOrd(sub - 1, bytes);
+                subsection = bytes.Utf8ToString();
+            }
+            _counts[(section, subsection)] = _counts.GetValueOrDefault((section, subsection)) + _segment[slot];
+        }
+        _sections = null;
+    }
+
+    public long Total(string? section, string? subsection)
+    {
+        Flush();
+        return _counts.Where(c => (section is null || c.Key.Section == section) && (subsection is null || c.Key.Subsection == subsection))
+            .Sum(c => c.Value);
+    }
+
+    public IEnumerable<(string Section, long Count)> BySection()
+    {
+        Flush();
+        return _counts.GroupBy(c => c.Key.Section).Select(g => (g.Key, g.Sum(c => c.Value)));
+    }
+}
