@@ -2,7 +2,7 @@
 # Repeatable benchmark of the Search service on a large index.
 #
 # Usage (needs root or sudo for apt-get and the local servers):
-#   bash bench/search.sh                  # 100,000 articles, both engines, publish → searchable
+#   bash bench/search.sh                  # 100,000 articles, all three engines, publish → searchable
 #   ARTICLES=20000 bash bench/search.sh   # smaller and quicker
 #   REUSE=1 bash bench/search.sh          # keep the articles loaded by the previous run
 #
@@ -11,22 +11,23 @@
 #      builds Search, Articles, the gateway and bench/SearchBench in Release.
 #   2. Loads $ARTICLES generated articles (bench/SearchBench/ArticleGenerator.cs, seed $SEED: same
 #      seed, same articles) into a fresh Search database as stored article events.
-#   3. Starts the Search service on the RUM engine and rebuilds the index from those events through
-#      the admin API: the rebuild rate (events/s).
+#   3. Rebuilds the index from those events through the admin API, on RUM (the PostgreSQL search
+#      tables, which the query mix is chosen from) and on Lucene: the rebuild rate (events/s).
 #   4. Query latency for the fixed mix (rare, common ≈ a third of all articles, two words, phrase,
 #      exclusion, OR), each relevance-ranked, filtered (section + one year) and newest-first: through
-#      the HTTP API beside the same queries run in-process against PostgreSQL (the engine floor),
-#      one client and four; then suggest latency. Then the same on the GIN engine (restarted).
-#   5. Publish → searchable through the real path: the gateway, Articles, RabbitMQ, Search, at
-#      $RATE publishes/s for $PUBLISHES articles; one watcher polls the search table every 5 ms for
-#      the published ones, so the measurement itself does not load the service.
+#      the HTTP API beside the same query code run in the benchmark's process (the engine floor: for
+#      PostgreSQL the same database; for Lucene a copy of the index the benchmark fills from the same
+#      event store), one client and four; then suggest latency. Once per engine in $ENGINES.
+#   5. Publish → searchable through the real path: the gateway, Articles, RabbitMQ, Search (on
+#      $PUBLISH_ENGINE), at $RATE publishes/s for $PUBLISHES articles; one watcher searches the Search
+#      API every 5 ms for the word this run's headlines share, and an article counts once it is in the results.
 # All services run in Production mode with development tokens (`Bearer dev:<sub>:<roles>`) on,
 # on their own ports, databases and RabbitMQ virtual host; all are stopped on exit.
 #
 # Settings (environment variables, defaults in brackets):
 #   ARTICLES [100000]  SEED [20261129]  ROUNDS [20]  RATE [20]  PUBLISHES [400]  REUSE [0]  BUILD [1]
 #   PHASES ["rebuild queries publish"]  which of steps 3–5 to run (with REUSE=1, e.g. PHASES=publish)
-#   ENGINES ["Rum Gin"]  the engines step 4 measures
+#   ENGINES ["Lucene Rum Gin"]  the engines step 4 measures    PUBLISH_ENGINE [Lucene]  the engine step 5 runs on
 #   NP_PG_PASSWORD [newsplatform]  ports 5201 (search), 5202 (articles), 5203 (gateway)
 set -euo pipefail
 
@@ -42,7 +43,8 @@ PUBLISHES="${PUBLISHES:-400}"
 REUSE="${REUSE:-0}"
 BUILD="${BUILD:-1}"
 PHASES="${PHASES:-rebuild queries publish}"
-ENGINES="${ENGINES:-Rum Gin}"
+ENGINES="${ENGINES:-Lucene Rum Gin}"
+PUBLISH_ENGINE="${PUBLISH_ENGINE:-Lucene}"
 HOST=127.0.0.1
 SEARCH="http://$HOST:5201" ARTICLES_URL="http://$HOST:5202" GATEWAY="http://$HOST:5203"
 PG="Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD"
@@ -81,6 +83,15 @@ start() {
   done
 }
 
+# ready URL : waits until a service reports itself ready (a Lucene replica: once its copy of the index is filled)
+ready() {
+  local deadline=$((SECONDS + 900))
+  until curl -sf -o /dev/null --max-time 5 "$1/health"; do
+    [ "$SECONDS" -lt "$deadline" ] || die "$1 not ready within 900 s"
+    sleep 1
+  done
+}
+
 install_servers curl
 start_postgres
 start_rabbitmq
@@ -96,7 +107,7 @@ if [ "$BUILD" != 0 ]; then
   done
 fi
 bench() { dotnet "$(bin bench/SearchBench NewsPlatform.SearchBench)" "$@"; }
-search_env=("ConnectionStrings__searchdb=$PG;Database=$SEARCH_DB" "ConnectionStrings__messaging=$BUS")
+search_env=("ConnectionStrings__searchdb=$PG;Database=$SEARCH_DB" "ConnectionStrings__messaging=$BUS" "Search__IndexPath=$work/index")
 
 if [ "$REUSE" = 1 ] && [ "$(psql_admin -c "select 1 from pg_database where datname = '$SEARCH_DB'")" = 1 ]; then
   log "Reusing the articles loaded in $SEARCH_DB"
@@ -109,16 +120,21 @@ fi
 phase() { [[ " $PHASES " == *" $1 "* ]]; }
 
 if phase rebuild; then
-  log "Search on RUM: rebuilding the index from the stored events"
-  start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=Rum
-  bench rebuild --api "$SEARCH" | tee -a "$work/results.md"
-  stop_all
+  for engine in Rum Lucene; do
+    log "Search on $engine: rebuilding the index from the stored events"
+    start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=$engine
+    ready "$SEARCH"
+    printf '%s ' "$engine" | tee -a "$work/results.md"
+    bench rebuild --api "$SEARCH" | tee -a "$work/results.md"
+    stop_all
+  done
 fi
 
 if phase queries; then
   for engine in $ENGINES; do
-    log "Queries on $engine (the engine's index is built at start-up when missing)"
+    log "Queries on $engine (a Lucene replica fills its copy of the index at start-up when it has none)"
     start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=$engine
+    ready "$SEARCH"
     psql_admin -d "$SEARCH_DB" -c "vacuum analyze search_article" -c "vacuum analyze search_article_text" -c "vacuum analyze search_lexicon"
     bench queries --api "$SEARCH" --connection "$PG;Database=$SEARCH_DB" --engine "$engine" --rounds "$ROUNDS" | tee -a "$work/results.md"
     stop_all
@@ -127,15 +143,16 @@ fi
 
 phase publish || { log "Results (also in $work/results.md)"; cat "$work/results.md"; exit 0; }
 
-log "Publish → searchable at $RATE/s through gateway → Articles → RabbitMQ → Search (RUM)"
+log "Publish → searchable at $RATE/s through gateway → Articles → RabbitMQ → Search ($PUBLISH_ENGINE)"
 psql_admin -c "drop database if exists $ARTICLES_DB with (force)"
-start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=Rum
+start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=$PUBLISH_ENGINE
+ready "$SEARCH"
 start articles "$(bin services/Articles NewsPlatform.Articles)" "$ARTICLES_URL" Demo__Seed=false \
   "ConnectionStrings__articlesdb=$PG;Database=$ARTICLES_DB" "ConnectionStrings__messaging=$BUS"
 start gateway "$(bin gateway/Gateway NewsPlatform.Gateway)" "$GATEWAY" \
   "services__articles__http__0=$ARTICLES_URL" "services__search__http__0=$SEARCH" \
   "services__subscriptions__http__0=http://$HOST:9"
-bench publish --gateway "$GATEWAY" --connection "$PG;Database=$SEARCH_DB" --rate "$RATE" --count "$PUBLISHES" | tee -a "$work/results.md"
+bench publish --gateway "$GATEWAY" --api "$SEARCH" --rate "$RATE" --count "$PUBLISHES" | tee -a "$work/results.md"
 stop_all
 
 log "Results (also in $work/results.md)"

@@ -38,6 +38,7 @@ public static class SearchModule
             builder.Services.AddSingleton<ArticleIndexFeed>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ArticleIndexFeed>());
             builder.Services.AddSingleton<ISearchQueries, LuceneSearchQueries>();
+            builder.Services.AddHealthChecks().AddCheck<ArticleIndexHealthCheck>("search-index", tags: [ServiceDefaultsExtensions.ReadyTag]);
         }
         else
         {

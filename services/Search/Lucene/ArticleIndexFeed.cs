@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NewsPlatform.Search.Indexing;
 using Npgsql;
 
@@ -28,6 +29,10 @@ public sealed class ArticleIndexFeed(
     /// </summary>
     private static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>After this many articles written in one catch-up (a fill or a refill), the copy is compacted.</summary>
+    private const int CompactAfter = 5000;
+    private int _applied;
 
     private readonly SemaphoreSlim _wake = new(0);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -80,8 +85,10 @@ public sealed class ArticleIndexFeed(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var listening = ListenAsync(stoppingToken);
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var lastCommit = DateTime.UtcNow;
         var uncommitted = false;
+        var compacting = Task.CompletedTask;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -89,7 +96,18 @@ public sealed class ArticleIndexFeed(
                 var changed = await CatchUpAsync(stoppingToken);
                 uncommitted |= changed;
                 if (changed) index.Refresh();
-                _ready.TrySetResult();
+                if (_ready.TrySetResult())
+                    logger.LogInformation("Search index ({Location}) caught up with the event store at stored event {Checkpoint} in {Seconds:F1} s",
+                        index.Location, index.Checkpoint, started.Elapsed.TotalSeconds);
+                if (_applied >= CompactAfter && compacting.IsCompleted)
+                    compacting = Task.Run(() =>
+                    {
+                        // In the background: the feed keeps the copy current meanwhile.
+                        var timer = System.Diagnostics.Stopwatch.StartNew();
+                        index.Compact();
+                        logger.LogInformation("Search index compacted to one segment in {Seconds:F1} s", timer.Elapsed.TotalSeconds);
+                    }, CancellationToken.None);
+                _applied = 0;
                 if (uncommitted && DateTime.UtcNow - lastCommit > CommitEvery)
                 {
                     index.Commit();
@@ -104,7 +122,8 @@ public sealed class ArticleIndexFeed(
             await _wake.WaitAsync(_gap is null ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(50), stoppingToken)
                 .ContinueWith(_ => { }, CancellationToken.None);
         }
-        if (uncommitted) index.Commit();
+        await compacting.ContinueWith(_ => { }, CancellationToken.None);
+        index.Commit(); // what was applied, and any compaction
         await listening;
     }
 
@@ -119,7 +138,7 @@ public sealed class ArticleIndexFeed(
             logger.LogInformation("Search index generation {Origin}: filling this replica's copy ({Location}) from the first stored event",
                 origin, index.Location);
             index.Reset(origin);
-            _gap = null;
+            (_gap, _applied) = (null, 0);
             changed = true;
         }
 
@@ -141,6 +160,7 @@ public sealed class ArticleIndexFeed(
             await using var session = store.QuerySession();
             var articles = await session.LoadManyAsync<SearchableArticle>(cancellationToken, contiguous.Select(e => e.Article).Distinct());
             index.Apply(articles, contiguous[^1].Sequence);
+            _applied += articles.Count;
             changed = true;
             if (contiguous.Count < batch.Count || batch.Count < BatchSize) return changed;
         }
@@ -193,4 +213,18 @@ public sealed class ArticleIndexFeed(
             }
         }
     }
+}
+
+/// <summary>
+/// Not ready until this replica's copy has caught up with the event store after start-up: a replica
+/// filling its index would answer with partial results, so it takes no traffic until then.
+/// </summary>
+public sealed class ArticleIndexHealthCheck(ArticleIndexFeed feed) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(feed.Ready.IsCompleted
+            ? HealthCheckResult.Healthy($"Search index at stored event {feed.Checkpoint}")
+            : new HealthCheckResult(context.Registration.FailureStatus,
+                $"Filling this replica's search index from the event store (at stored event {feed.Checkpoint})"));
 }

@@ -17,8 +17,9 @@ public sealed class LuceneSearchQueries(ArticleIndex index) : ISearchQueries
 
     public SearchEngine Engine => SearchEngine.Lucene;
 
-    private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, new SortField(ArticleIndex.Published, SortFieldType.INT64, true));
-    private static readonly Sort ByNewest = new(new SortField(ArticleIndex.Published, SortFieldType.INT64, true));
+    private static readonly SortField NewestFirst = new(ArticleIndex.Published, FieldCache.NUMERIC_UTILS_INT64_PARSER, true);
+    private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, NewestFirst);
+    private static readonly Sort ByNewest = new(NewestFirst);
 
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(Search(request));
@@ -28,13 +29,20 @@ public sealed class LuceneSearchQueries(ArticleIndex index) : ISearchQueries
         var parsed = WebSearchQuery.Parse(request.Query, index.Analyzer);
         return index.Read(searcher =>
         {
-            var counts = new SectionCounts();
+            // Newest-first does not score every match: only the page's articles are scored, afterwards.
+            var newest = request.Order == SearchOrder.Newest;
+            var counts = new SectionCounts(request.Section, request.Subsection,
+                TopFieldCollector.Create(newest ? ByNewest : ByRelevance, request.Offset + request.PageSize,
+                    fillFields: false, trackDocScores: !newest, trackMaxScore: false, docsScoredInOrder: true));
             List<SearchHit> items = [];
             if (parsed.Query is not null)
             {
-                // Total and facets: every match in the date range, counted by section without scoring.
+                // One pass over the matches in the date range: each is counted by section (total and
+                // facets, without scoring), and those in the requested section are ranked for the page.
                 searcher.Search(parsed.Query, DateRange(request), counts);
-                if (counts.Total(request.Section, request.Subsection) > 0) items = Page(searcher, parsed, request);
+                var page = counts.Page.GetTopDocs(request.Offset, request.PageSize);
+                if (newest) ScorePage(searcher, parsed.Query, page);
+                items = Page(searcher, page, parsed);
             }
             var total = counts.Total(request.Section, request.Subsection);
             var facets = counts.BySection().Select(f => new SectionFacet(f.Section, f.Count))
@@ -44,18 +52,10 @@ public sealed class LuceneSearchQueries(ArticleIndex index) : ISearchQueries
         });
     }
 
-    private List<SearchHit> Page(IndexSearcher searcher, WebSearchQuery parsed, SearchRequest request)
+    private List<SearchHit> Page(IndexSearcher searcher, TopDocs top, WebSearchQuery parsed)
     {
-        var filters = new BooleanQuery();
-        if (request.Section is { } section) filters.Add(new TermQuery(new Term(ArticleIndex.Section, section)), Occur.MUST);
-        if (request.Subsection is { } subsection) filters.Add(new TermQuery(new Term(ArticleIndex.Subsection, subsection)), Occur.MUST);
-        if (DateRangeQuery(request) is { } dates) filters.Add(dates, Occur.MUST);
-        var filter = filters.Clauses.Count == 0 ? null : new QueryWrapperFilter(filters);
-
-        var top = searcher.Search(parsed.Query!, filter, request.Offset + request.PageSize,
-            request.Order == SearchOrder.Newest ? ByNewest : ByRelevance, doDocScores: true, doMaxScore: false);
-        var hits = new List<SearchHit>(request.PageSize);
-        foreach (var scored in top.ScoreDocs.Skip(request.Offset))
+        var hits = new List<SearchHit>(top.ScoreDocs.Length);
+        foreach (var scored in top.ScoreDocs)
         {
             var document = searcher.Doc(scored.Doc);
             var premium = document.GetField(ArticleIndex.Premium).GetInt32Value() == 1;
@@ -79,13 +79,33 @@ public sealed class LuceneSearchQueries(ArticleIndex index) : ISearchQueries
         return hits;
     }
 
+    /// <summary>Scores just the given articles (the page), visiting each segment's matches once in document order.</summary>
+    private static void ScorePage(IndexSearcher searcher, Query query, TopDocs page)
+    {
+        if (page.ScoreDocs.Length == 0) return;
+        var weight = searcher.CreateNormalizedWeight(query);
+        var leaves = searcher.IndexReader.Leaves;
+        Scorer? scorer = null;
+        var leaf = -1;
+        foreach (var hit in page.ScoreDocs.OrderBy(h => h.Doc))
+        {
+            var at = ReaderUtil.SubIndex(hit.Doc, leaves);
+            if (at != leaf)
+            {
+                leaf = at;
+                scorer = weight.GetScorer(leaves[leaf], leaves[leaf].AtomicReader.LiveDocs);
+            }
+            var target = hit.Doc - leaves[leaf].DocBase;
+            if (scorer is not null && (scorer.DocID >= target || scorer.Advance(target) != DocIdSetIterator.NO_MORE_DOCS) && scorer.DocID == target)
+                hit.Score = scorer.GetScore();
+        }
+    }
+
     private static DateTimeOffset? Moment(long? ticks) => ticks is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
-    private static Query? DateRangeQuery(SearchRequest request) => request.From is null && request.Before is null
+    private static Filter? DateRange(SearchRequest request) => request.From is null && request.Before is null
         ? null
-        : NumericRangeQuery.NewInt64Range(ArticleIndex.Published, request.From?.UtcTicks, request.Before?.UtcTicks, true, false);
-
-    private static Filter? DateRange(SearchRequest request) => DateRangeQuery(request) is { } dates ? new QueryWrapperFilter(dates) : null;
+        : NumericRangeFilter.NewInt64Range(ArticleIndex.Published, request.From?.UtcTicks, request.Before?.UtcTicks, true, false);
 
     /// <summary>
     /// For a query that found nothing: each word no headline, summary or tag contains is replaced by the
@@ -177,33 +197,49 @@ public sealed class LuceneSearchQueries(ArticleIndex index) : ISearchQueries
     }
 }
 
-/// <summary>Counts matches per section and subsection, without scoring: the total and the facets in one pass.</summary>
-internal sealed class SectionCounts : ICollector
+/// <summary>
+/// Counts matches per section and subsection without scoring them (the total and the facets), and
+/// passes those in the requested section and subsection on to <see cref="Page"/>, which ranks them.
+/// </summary>
+internal sealed class SectionCounts(string? section, string? subsection, TopDocsCollector<FieldValueHitQueue.Entry> page) : ICollector
 {
     private readonly Dictionary<(string Section, string? Subsection), long> _counts = new();
     private SortedDocValues? _sections, _subsections;
     private int[] _segment = [];
     private int _subsectionSlots;
+    // This segment's ordinals for the requested section and subsection (-1: any; -2: none here).
+    private int _wantedSection = -1, _wantedSubsection = -1;
 
-    public bool AcceptsDocsOutOfOrder => true;
+    public TopDocsCollector<FieldValueHitQueue.Entry> Page => page;
 
-    public void SetScorer(Scorer scorer) { }
+    public bool AcceptsDocsOutOfOrder => page.AcceptsDocsOutOfOrder;
+
+    public void SetScorer(Scorer scorer) => page.SetScorer(scorer);
 
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        _sections = context.AtomicReader.GetSortedDocValues(ArticleIndex.Section);
-        _subsections = context.AtomicReader.GetSortedDocValues(ArticleIndex.Subsection);
+        page.SetNextReader(context);
+        _sections = FieldCache.DEFAULT.GetTermsIndex(context.AtomicReader, ArticleIndex.Section);
+        _subsections = FieldCache.DEFAULT.GetTermsIndex(context.AtomicReader, ArticleIndex.Subsection);
         _subsectionSlots = (_subsections?.ValueCount ?? 0) + 1;
         _segment = new int[Math.Max(1, (_sections?.ValueCount ?? 0) * _subsectionSlots)];
+        _wantedSection = Wanted(_sections, section);
+        _wantedSubsection = Wanted(_subsections, subsection);
     }
+
+    private static int Wanted(SortedDocValues? values, string? wanted) =>
+        wanted is null ? -1 : values?.LookupTerm(new BytesRef(wanted)) is >= 0 and var ord ? ord : -2;
 
     public void Collect(int doc)
     {
         if (_sections is null) return;
-        var section = _sections.GetOrd(doc);
-        if (section < 0) return;
-        _segment[section * _subsectionSlots + (_subsections?.GetOrd(doc) ?? -1) + 1]++;
+        var sectionOrd = _sections.GetOrd(doc);
+        if (sectionOrd < 0) return;
+        var subsectionOrd = _subsections?.GetOrd(doc) ?? -1;
+        _segment[sectionOrd * _subsectionSlots + subsectionOrd + 1]++;
+        if ((_wantedSection == -1 || _wantedSection == sectionOrd) && (_wantedSubsection == -1 || _wantedSubsection == subsectionOrd))
+            page.Collect(doc);
     }
 
     private void Flush()

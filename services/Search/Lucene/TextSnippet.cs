@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Lucene.Net.Analysis;
@@ -53,26 +54,57 @@ public static class TextSnippet
     {
         var matches = new List<(int, int)>();
         if (terms.Count == 0) return matches;
-        using var stream = analyzer.GetTokenStream(ArticleIndex.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
         var passageEnd = -1;
         var passages = 0;
-        while (stream.IncrementToken())
+        Span<char> lower = stackalloc char[MaxWordLength];
+        var i = 0;
+        while (i < text.Length)
         {
-            if (passages == MaxPassages && offset.StartOffset > passageEnd) break;
-            if (!terms.Contains(term.ToString())) continue;
-            matches.Add((offset.StartOffset, offset.EndOffset));
-            if (offset.StartOffset >= passageEnd)
+            if (!IsWordChar(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && (IsWordChar(text[i]) || IsApostrophe(text[i]) && i + 1 < text.Length && IsWordChar(text[i + 1]))) i++;
+            if (passages == MaxPassages && start > passageEnd) break;
+            if (i - start > MaxWordLength) continue;
+            var length = text.AsSpan(start, i - start).ToLowerInvariant(lower);
+            if (Stem(lower[..length], analyzer) is not { Length: > 0 } stem || !terms.Contains(stem)) continue;
+            matches.Add((start, i));
+            if (start >= passageEnd)
             {
                 passages++;
-                passageEnd = Math.Max(0, offset.StartOffset - LeadIn) + PassageLength + 20;
+                passageEnd = Math.Max(0, start - LeadIn) + PassageLength + 20;
             }
         }
-        stream.End();
         return matches;
     }
+
+    private const int MaxWordLength = 64;
+    private const int MaxRemembered = 500_000;
+    private static readonly ConcurrentDictionary<string, string> Stems = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> StemsBySpan =
+        Stems.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A word as the index's analysis keeps it (its stem, or empty for a stop word). News text reuses
+    /// a limited vocabulary, so each word is analysed once and remembered.
+    /// </summary>
+    private static string Stem(ReadOnlySpan<char> word, Analyzer analyzer)
+    {
+        if (StemsBySpan.TryGetValue(word, out var known)) return known;
+        var text = word.ToString();
+        var stem = "";
+        using (var stream = analyzer.GetTokenStream(ArticleIndex.Body, text))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            if (stream.IncrementToken()) stem = term.ToString();
+            stream.End();
+        }
+        if (Stems.Count < MaxRemembered) Stems.TryAdd(text, stem);
+        return stem;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
 
     private static int WordStart(string text, int index)
     {
