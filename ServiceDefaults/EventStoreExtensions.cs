@@ -34,8 +34,8 @@ public static class EventStoreExtensions
                 options.OpenTelemetry.TrackEventCounters();
                 // The daemon notices new events by polling; the defaults (up to 1 s) would dominate
                 // the publish → searchable time. A poll is one small query.
-                options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
-                options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(200);
+                options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(25);
+                options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(25);
                 configure(options);
             })
             .UseLightweightSessions()

@@ -107,7 +107,9 @@ if [ "$BUILD" != 0 ]; then
   done
 fi
 bench() { dotnet "$(bin bench/SearchBench NewsPlatform.SearchBench)" "$@"; }
-search_env=("ConnectionStrings__searchdb=$PG;Database=$SEARCH_DB" "ConnectionStrings__messaging=$BUS" "Search__IndexPath=$work/index")
+# A Lucene replica keeps its copy of the index in the machine's temporary folder, named after the
+# database, and reuses it on the next run (it is refilled when the database is new).
+search_env=("ConnectionStrings__searchdb=$PG;Database=$SEARCH_DB" "ConnectionStrings__messaging=$BUS")
 
 if [ "$REUSE" = 1 ] && [ "$(psql_admin -c "select 1 from pg_database where datname = '$SEARCH_DB'")" = 1 ]; then
   log "Reusing the articles loaded in $SEARCH_DB"
@@ -145,7 +147,8 @@ phase publish || { log "Results (also in $work/results.md)"; cat "$work/results.
 
 log "Publish → searchable at $RATE/s through gateway → Articles → RabbitMQ → Search ($PUBLISH_ENGINE)"
 psql_admin -c "drop database if exists $ARTICLES_DB with (force)"
-start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=$PUBLISH_ENGINE
+start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=$PUBLISH_ENGINE \
+  Logging__LogLevel__NewsPlatform.Search.Lucene=Debug
 ready "$SEARCH"
 start articles "$(bin services/Articles NewsPlatform.Articles)" "$ARTICLES_URL" Demo__Seed=false \
   "ConnectionStrings__articlesdb=$PG;Database=$ARTICLES_DB" "ConnectionStrings__messaging=$BUS"

@@ -41,6 +41,9 @@ public sealed class ArticleIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _gate = new();
+    private readonly System.Threading.Lock _commitGate = new();
+    // The article versions this copy holds (since it was opened: after a restart the feed writes them again).
+    private readonly Dictionary<Guid, long> _versions = new();
 
     /// <summary>English stemming and stop words for the text; whole lower-case words for suggestions and spelling.</summary>
     public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(new EnglishAnalyzer(Version),
@@ -82,7 +85,9 @@ public sealed class ArticleIndex : IDisposable
         {
             var location = Path.Combine(root, slot.ToString(System.Globalization.CultureInfo.InvariantCulture));
             System.IO.Directory.CreateDirectory(location);
-            var directory = FSDirectory.Open(location, new NativeFSLockFactory());
+            // Segments written for near-real-time searches (one per refresh) stay in memory until merged
+            // into larger ones, so making a change searchable costs no file writes or mappings.
+            var directory = new NRTCachingDirectory(FSDirectory.Open(location, new NativeFSLockFactory()), 4.0, 64.0);
             var analyzer = CreateAnalyzer();
             try
             {
@@ -106,20 +111,36 @@ public sealed class ArticleIndex : IDisposable
         throw new InvalidOperationException($"No free search index folder under {root}.");
     }
 
-    /// <summary>Brings each article to its current state: indexed when live, gone when not.</summary>
-    public void Apply(IEnumerable<SearchableArticle> articles, long checkpoint)
+    /// <summary>
+    /// Brings each article to the given state (indexed when live, gone when not) unless this copy already
+    /// holds that version or a newer one. Returns how many changed.
+    /// </summary>
+    /// <remarks>
+    /// Two writers meet here: the consumer that stored an event (a fast path, so the change is searchable
+    /// at once on that replica) and the feed that follows the store (for every replica, and after
+    /// restarts). The version check keeps the later of the two from writing again or going backwards.
+    /// </remarks>
+    public int Apply(IEnumerable<SearchableArticle> articles)
     {
         lock (_gate)
         {
+            var changes = articles.Where(a => !_versions.TryGetValue(a.Id, out var held) || a.ArticleVersion > held).ToList();
+            foreach (var article in changes) _versions[article.Id] = article.ArticleVersion;
             // The writer analyses documents on several threads at once: a replica filling its copy uses every core.
-            Parallel.ForEach(articles, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, article =>
+            Parallel.ForEach(changes, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, article =>
             {
                 var id = new Term(Id, article.Id.ToString("N"));
                 if (article.IsLive) _writer.UpdateDocument(id, ToDocument(article));
                 else _writer.DeleteDocuments(id);
             });
-            Checkpoint = Math.Max(Checkpoint, checkpoint);
+            return changes.Count;
         }
+    }
+
+    /// <summary>Records that every stored event up to <paramref name="checkpoint"/> is reflected (written with the next commit).</summary>
+    public void Advance(long checkpoint)
+    {
+        lock (_gate) Checkpoint = Math.Max(Checkpoint, checkpoint);
     }
 
     /// <summary>Empties the copy for a rebuild of the given generation: it is refilled from the first event.</summary>
@@ -128,6 +149,7 @@ public sealed class ArticleIndex : IDisposable
         lock (_gate)
         {
             _writer.DeleteAll();
+            _versions.Clear();
             Checkpoint = 0;
             Origin = origin;
         }
@@ -147,16 +169,21 @@ public sealed class ArticleIndex : IDisposable
     public void Refresh() => _searchers.MaybeRefreshBlocking();
 
     /// <summary>Writes the copy durably with the event it reflects, so a restart resumes from there.</summary>
+    /// <remarks>
+    /// Changes keep being applied while a commit writes (and syncs) its files; the checkpoint recorded is
+    /// the one taken as the commit starts, so a restart may apply a few events again, which changes nothing.
+    /// </remarks>
     public void Commit()
     {
-        lock (_gate)
+        lock (_commitGate)
         {
-            _writer.SetCommitData(new Dictionary<string, string>
-            {
-                [CheckpointKey] = Checkpoint.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                [OriginKey] = Origin.ToString(),
-                [FormatKey] = Format,
-            });
+            lock (_gate)
+                _writer.SetCommitData(new Dictionary<string, string>
+                {
+                    [CheckpointKey] = Checkpoint.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    [OriginKey] = Origin.ToString(),
+                    [FormatKey] = Format,
+                });
             _writer.Commit();
         }
     }

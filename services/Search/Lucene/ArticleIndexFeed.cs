@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NewsPlatform.Search.Indexing;
+using NewsPlatform.Search.Telemetry;
 using Npgsql;
 
 namespace NewsPlatform.Search.Lucene;
@@ -18,7 +19,8 @@ namespace NewsPlatform.Search.Lucene;
 /// </para>
 /// </summary>
 public sealed class ArticleIndexFeed(
-    ArticleIndex index, IDocumentStore store, NpgsqlDataSource dataSource, ILogger<ArticleIndexFeed> logger) : BackgroundService
+    ArticleIndex index, IDocumentStore store, NpgsqlDataSource dataSource, ILogger<ArticleIndexFeed> logger, SearchMetrics? metrics = null)
+    : BackgroundService
 {
     public const string Channel = "newsplatform_search_index";
     private const int BatchSize = 1000;
@@ -28,15 +30,18 @@ public sealed class ArticleIndexFeed(
     /// committing; one missing for this long was rolled back, and is passed over.
     /// </summary>
     private static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(5);
+    /// <summary>How often the copy is written durably; a restart re-applies at most this much (idempotently).</summary>
+    private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(30);
 
     /// <summary>After this many articles written in one catch-up (a fill or a refill), the copy is compacted.</summary>
     private const int CompactAfter = 5000;
     private int _applied;
+    private readonly List<DateTimeOffset> _visible = [];
 
     private readonly SemaphoreSlim _wake = new(0);
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private (long Sequence, DateTime Since)? _gap;
+    private readonly SortedSet<long> _appliedAhead = [];
 
     /// <summary>Completes once the copy has caught up with the store after start-up.</summary>
     public Task Ready => _ready.Task;
@@ -50,13 +55,18 @@ public sealed class ArticleIndexFeed(
     }
 
     /// <summary>Ensures the origin table exists; a store without one gets its first generation.</summary>
-    public static async Task<Guid> ReadOriginAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static async Task EnsureOriginAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
             CREATE TABLE IF NOT EXISTS search_index_origin (single boolean PRIMARY KEY DEFAULT true CHECK (single), origin uuid NOT NULL);
             INSERT INTO search_index_origin (origin) VALUES (gen_random_uuid()) ON CONFLICT DO NOTHING;
-            SELECT origin FROM search_index_origin;
             """, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<Guid> ReadOriginAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT origin FROM search_index_origin", connection);
         return (Guid)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -64,7 +74,7 @@ public sealed class ArticleIndexFeed(
     public static async Task<Guid> StartNewGenerationAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ReadOriginAsync(connection, cancellationToken);
+        await EnsureOriginAsync(connection, cancellationToken);
         await using var command = new NpgsqlCommand(
             $"UPDATE search_index_origin SET origin = gen_random_uuid() RETURNING origin; SELECT pg_notify('{Channel}', '')", connection);
         return (Guid)(await command.ExecuteScalarAsync(cancellationToken))!;
@@ -84,18 +94,41 @@ public sealed class ArticleIndexFeed(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var originReady = false;
         var listening = ListenAsync(stoppingToken);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var lastCommit = DateTime.UtcNow;
         var uncommitted = false;
         var compacting = Task.CompletedTask;
+        var committing = Task.CompletedTask;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!originReady)
+                {
+                    await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                    await EnsureOriginAsync(connection, stoppingToken);
+                    originReady = true;
+                }
+                var woke = System.Diagnostics.Stopwatch.GetTimestamp();
                 var changed = await CatchUpAsync(stoppingToken);
+                var caughtUp = System.Diagnostics.Stopwatch.GetTimestamp();
                 uncommitted |= changed;
-                if (changed) index.Refresh();
+                if (changed)
+                {
+                    index.Refresh();
+                    logger.LogDebug("catch-up {CatchUp:F1} ms, refresh {Refresh:F1} ms",
+                        System.Diagnostics.Stopwatch.GetElapsedTime(woke, caughtUp).TotalMilliseconds,
+                        System.Diagnostics.Stopwatch.GetElapsedTime(caughtUp).TotalMilliseconds);
+                    var now = DateTimeOffset.UtcNow;
+                    foreach (var storedAt in _visible)
+                    {
+                        metrics?.Visible(now - storedAt);
+                        logger.LogDebug("Stored event searchable in this replica after {Milliseconds:F0} ms", (now - storedAt).TotalMilliseconds);
+                    }
+                }
+                _visible.Clear();
                 if (_ready.TrySetResult())
                     logger.LogInformation("Search index ({Location}) caught up with the event store at stored event {Checkpoint} in {Seconds:F1} s",
                         index.Location, index.Checkpoint, started.Elapsed.TotalSeconds);
@@ -108,9 +141,10 @@ public sealed class ArticleIndexFeed(
                         logger.LogInformation("Search index compacted to one segment in {Seconds:F1} s", timer.Elapsed.TotalSeconds);
                     }, CancellationToken.None);
                 _applied = 0;
-                if (uncommitted && DateTime.UtcNow - lastCommit > CommitEvery)
+                if (uncommitted && DateTime.UtcNow - lastCommit > CommitEvery && committing.IsCompleted)
                 {
-                    index.Commit();
+                    // Syncing files to disk can take a second: in the background, so changes stay searchable at once.
+                    committing = Task.Run(index.Commit, CancellationToken.None);
                     (lastCommit, uncommitted) = (DateTime.UtcNow, false);
                 }
             }
@@ -123,6 +157,7 @@ public sealed class ArticleIndexFeed(
                 .ContinueWith(_ => { }, CancellationToken.None);
         }
         await compacting.ContinueWith(_ => { }, CancellationToken.None);
+        await committing.ContinueWith(_ => { }, CancellationToken.None);
         index.Commit(); // what was applied, and any compaction
         await listening;
     }
@@ -139,56 +174,69 @@ public sealed class ArticleIndexFeed(
                 origin, index.Location);
             index.Reset(origin);
             (_gap, _applied) = (null, 0);
+            _appliedAhead.Clear();
             changed = true;
         }
 
         var events = $"{store.Options.Events.DatabaseSchemaName}.mt_events";
         while (!cancellationToken.IsCancellationRequested)
         {
-            var batch = new List<(long Sequence, Guid Article)>(BatchSize);
+            var batch = new List<(long Sequence, Guid Article, DateTimeOffset StoredAt)>(BatchSize);
             await using (var command = new NpgsqlCommand(
-                $"SELECT seq_id, stream_id FROM {events} WHERE seq_id > $1 ORDER BY seq_id LIMIT {BatchSize}", connection))
+                $"SELECT seq_id, stream_id, timestamp FROM {events} WHERE seq_id > $1 ORDER BY seq_id LIMIT {BatchSize}", connection))
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = index.Checkpoint });
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken)) batch.Add((reader.GetInt64(0), reader.GetGuid(1)));
+                while (await reader.ReadAsync(cancellationToken))
+                    batch.Add((reader.GetInt64(0), reader.GetGuid(1), reader.GetFieldValue<DateTimeOffset>(2)));
             }
 
-            var contiguous = ContiguousPrefix(batch);
-            if (contiguous.Count == 0) return changed;
-
-            await using var session = store.QuerySession();
-            var articles = await session.LoadManyAsync<SearchableArticle>(cancellationToken, contiguous.Select(e => e.Article).Distinct());
-            index.Apply(articles, contiguous[^1].Sequence);
-            _applied += articles.Count;
-            changed = true;
-            if (contiguous.Count < batch.Count || batch.Count < BatchSize) return changed;
+            var fresh = batch.Where(e => !_appliedAhead.Contains(e.Sequence)).ToList();
+            if (fresh.Count > 0)
+            {
+                await using var session = store.QuerySession();
+                var articles = await session.LoadManyAsync<SearchableArticle>(cancellationToken, fresh.Select(e => e.Article).Distinct());
+                var written = index.Apply(articles);
+                foreach (var e in fresh) _appliedAhead.Add(e.Sequence);
+                _applied += written;
+                // Live changes, not a fill (and not already written by this replica's consumer).
+                if (written > 0 && fresh.Count < 100) _visible.AddRange(fresh.Select(e => e.StoredAt));
+                changed |= written > 0;
+            }
+            var advanced = Advance();
+            if (batch.Count < BatchSize || !advanced) return changed;
         }
         return changed;
     }
 
     /// <summary>
-    /// The events that directly follow the checkpoint. A hole means a lower sequence number is not
-    /// visible yet: wait for it, unless it has been missing past <see cref="GapPatience"/>.
+    /// Moves the checkpoint over the events applied in an unbroken run after it. Events are applied as
+    /// soon as they are visible, even past a hole (a lower sequence number whose transaction is still
+    /// committing): each writes its article's current state, so the order does not matter, and the hole
+    /// is applied when it appears. A hole still there after <see cref="GapPatience"/> was rolled back.
     /// </summary>
-    private List<(long Sequence, Guid Article)> ContiguousPrefix(List<(long Sequence, Guid Article)> batch)
+    private bool Advance()
     {
-        var expected = index.Checkpoint + 1;
-        var prefix = new List<(long, Guid)>(batch.Count);
-        foreach (var e in batch)
+        var checkpoint = index.Checkpoint;
+        while (_appliedAhead.Count > 0)
         {
-            if (e.Sequence != expected)
+            if (_appliedAhead.Min == checkpoint + 1)
             {
-                if (prefix.Count > 0) break; // take what follows on; the hole is looked at next time
-                if (_gap is not { } gap || gap.Sequence != expected) { _gap = (expected, DateTime.UtcNow); break; }
-                if (DateTime.UtcNow - gap.Since < GapPatience) break;
-                logger.LogDebug("Events {From}–{To} never appeared (rolled back); passing over them", expected, e.Sequence - 1);
+                checkpoint = _appliedAhead.Min;
+                _appliedAhead.Remove(checkpoint);
+                _gap = null;
+                continue;
             }
-            _gap = null;
-            prefix.Add(e);
-            expected = e.Sequence + 1;
+            var missing = checkpoint + 1;
+            if (_gap is not { } gap || gap.Sequence != missing) { _gap = (missing, DateTime.UtcNow); break; }
+            if (DateTime.UtcNow - gap.Since < GapPatience) break;
+            logger.LogDebug("Events {From}–{To} never appeared (rolled back); passing over them", missing, _appliedAhead.Min - 1);
+            checkpoint = _appliedAhead.Min - 1;
         }
-        return prefix;
+        if (_appliedAhead.Count == 0) _gap = null;
+        var moved = checkpoint > index.Checkpoint;
+        index.Advance(checkpoint);
+        return moved;
     }
 
     /// <summary>Wakes the feed on each notification; reconnects after a lost connection.</summary>

@@ -14,6 +14,7 @@ namespace NewsPlatform.Search.Lucene;
 public sealed class LuceneSearchQueries(ArticleIndex index) : ISearchQueries
 {
     private const int SuggestionLimit = 10;
+    private const int MaxCorrections = 5;
 
     public SearchEngine Engine => SearchEngine.Lucene;
 
@@ -114,7 +115,8 @@ public sealed class LuceneSearchQueries(ArticleIndex index) : ISearchQueries
     private string? DidYouMean(IndexSearcher searcher, string typed)
     {
         var replacements = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var word in Vocabulary.Words(typed).Where(w => w.Length >= 3).Distinct())
+        // A few words at most: each unknown word costs a walk of the vocabulary.
+        foreach (var word in Vocabulary.Words(typed).Where(w => w.Length >= 3).Distinct().Take(MaxCorrections))
             if (!Known(searcher.IndexReader, ArticleIndex.Words, word) && Closest(searcher.IndexReader, ArticleIndex.Words, word) is { } better)
                 replacements[word] = better;
         if (replacements.Count == 0) return null;
@@ -183,7 +185,13 @@ public sealed class LuceneSearchQueries(ArticleIndex index) : ISearchQueries
     {
         var terms = MultiFields.GetTerms(reader, field);
         if (terms is null) return null;
-        var candidates = new FuzzyTermsEnum(terms, new global::Lucene.Net.Util.AttributeSource(), new Term(field, word), 2f, 1, true);
+        // One edit (a transposition counts as one) finds most typos and costs a fraction of two.
+        return Closest(terms, field, word, 1) ?? (word.Length > 4 ? Closest(terms, field, word, 2) : null);
+    }
+
+    private static string? Closest(Terms terms, string field, string word, int edits)
+    {
+        var candidates = new FuzzyTermsEnum(terms, new global::Lucene.Net.Util.AttributeSource(), new Term(field, word), edits, 1, true);
         var boost = candidates.Attributes.AddAttribute<IBoostAttribute>();
         (string Word, float Similarity, int Articles)? best = null;
         while (candidates.MoveNext())

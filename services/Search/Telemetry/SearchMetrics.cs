@@ -11,6 +11,7 @@ public sealed class SearchMetrics
     private readonly Counter<long> _consumed;
     private readonly Counter<long> _dropped;
     private readonly Histogram<double> _indexLag;
+    private readonly Histogram<double> _replicaLag;
     private readonly Histogram<double> _queryDuration;
     private readonly Counter<long> _zeroResults;
 
@@ -23,6 +24,9 @@ public sealed class SearchMetrics
         _indexLag = meter.CreateHistogram<double>("newsplatform.search.index.lag", "s",
             "From an article's publication or correction to its being searchable",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
+        _replicaLag = meter.CreateHistogram<double>("newsplatform.search.index.replica_lag", "s",
+            "From a received event's storage to its being searchable in this replica's copy of the index",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5] });
         _queryDuration = meter.CreateHistogram<double>("newsplatform.search.query.duration", "s", "Time to answer a search query",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
         _zeroResults = meter.CreateCounter<long>("newsplatform.search.query.zero_results", "{query}", "Search queries that found nothing");
@@ -37,6 +41,9 @@ public sealed class SearchMetrics
     /// <param name="changedAt">When the change was made in the newsroom (publication or correction).</param>
     public void Indexed(string eventType, DateTimeOffset changedAt, DateTimeOffset now) =>
         _indexLag.Record(Math.Max(0, (now - changedAt).TotalSeconds), new KeyValuePair<string, object?>(EventTypeTag, eventType));
+
+    /// <summary>A stored event became searchable in this replica's copy, this long after it was stored.</summary>
+    public void Visible(TimeSpan sinceStored) => _replicaLag.Record(Math.Max(0, sinceStored.TotalSeconds));
 
     /// <summary>One answered query (called by the query endpoint).</summary>
     public void RecordQuery(TimeSpan duration, long resultCount)
