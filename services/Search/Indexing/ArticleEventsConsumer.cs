@@ -11,7 +11,7 @@ namespace NewsPlatform.Search.Indexing;
 /// The index is the stream's projection, so it can always be rebuilt from what was received.
 /// </summary>
 public sealed class ArticleEventsConsumer(
-    IDocumentSession session, SearchMetrics metrics, IServiceProvider services, ILogger<ArticleEventsConsumer> logger) :
+    IDocumentSession session, SearchMetrics metrics, ILogger<ArticleEventsConsumer> logger) :
     IConsumer<ArticlePublished>, IConsumer<ArticleUpdated>, IConsumer<ArticleUnpublished>
 {
     public Task Consume(ConsumeContext<ArticlePublished> context) =>
@@ -46,11 +46,6 @@ public sealed class ArticleEventsConsumer(
         // A concurrent copy of the same article fails here (optimistic concurrency) and is retried: it then sees this one.
         await session.SaveChangesAsync(cancellationToken);
 
-        // On the Lucene engine, this replica's copy takes the stored change at once; the feed brings
-        // it to every other replica (and would here too, a few milliseconds later).
-        if (services.GetService<Lucene.ArticleIndex>() is { } index && SearchableArticle.Fold(stream.Aggregate, message) is { } state
-            && index.Apply([state]) > 0)
-            index.Refresh();
         if (changedAt is { } at) metrics.Indexed(type, at, DateTimeOffset.UtcNow);
     }
 }

@@ -116,9 +116,9 @@ public sealed class ArticleIndex : IDisposable
     /// holds that version or a newer one. Returns how many changed.
     /// </summary>
     /// <remarks>
-    /// Two writers meet here: the consumer that stored an event (a fast path, so the change is searchable
-    /// at once on that replica) and the feed that follows the store (for every replica, and after
-    /// restarts). The version check keeps the later of the two from writing again or going backwards.
+    /// Events are applied as they become visible, not strictly in sequence (see <see cref="ArticleIndexFeed"/>),
+    /// and again after a restart: the version check keeps a late or repeated write from going backwards or
+    /// costing a refresh.
     /// </remarks>
     public int Apply(IEnumerable<SearchableArticle> articles)
     {

@@ -199,7 +199,7 @@ public sealed class ArticleIndexFeed(
                 var written = index.Apply(articles);
                 foreach (var e in fresh) _appliedAhead.Add(e.Sequence);
                 _applied += written;
-                // Live changes, not a fill (and not already written by this replica's consumer).
+                // Live changes, not a fill.
                 if (written > 0 && fresh.Count < 100) _visible.AddRange(fresh.Select(e => e.StoredAt));
                 changed |= written > 0;
             }
