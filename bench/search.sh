@@ -28,6 +28,7 @@
 #   ARTICLES [100000]  SEED [20261129]  ROUNDS [20]  RATE [20]  PUBLISHES [400]  REUSE [0]  BUILD [1]
 #   PHASES ["rebuild queries publish"]  which of steps 3–5 to run (with REUSE=1, e.g. PHASES=publish)
 #   ENGINES ["Lucene Rum Gin"]  the engines step 4 measures    PUBLISH_ENGINE [Lucene]  the engine step 5 runs on
+#   REBUILD_ENGINES ["Rum Lucene"]  the engines step 3 rebuilds (RUM fills the tables the query mix is chosen from)
 #   NP_PG_PASSWORD [newsplatform]  ports 5201 (search), 5202 (articles), 5203 (gateway)
 set -euo pipefail
 
@@ -45,6 +46,7 @@ BUILD="${BUILD:-1}"
 PHASES="${PHASES:-rebuild queries publish}"
 ENGINES="${ENGINES:-Lucene Rum Gin}"
 PUBLISH_ENGINE="${PUBLISH_ENGINE:-Lucene}"
+REBUILD_ENGINES="${REBUILD_ENGINES:-Rum Lucene}"
 HOST=127.0.0.1
 SEARCH="http://$HOST:5201" ARTICLES_URL="http://$HOST:5202" GATEWAY="http://$HOST:5203"
 PG="Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD"
@@ -122,7 +124,7 @@ fi
 phase() { [[ " $PHASES " == *" $1 "* ]]; }
 
 if phase rebuild; then
-  for engine in Rum Lucene; do
+  for engine in $REBUILD_ENGINES; do
     log "Search on $engine: rebuilding the index from the stored events"
     start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=$engine
     ready "$SEARCH"
