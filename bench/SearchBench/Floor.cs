@@ -46,7 +46,7 @@ internal sealed class Floor : IAsyncDisposable
         var filling = Stopwatch.StartNew();
         await feed.StartAsync(CancellationToken.None);
         await feed.Ready;
-        Console.WriteLine($"floor: this process's copy of the Lucene index filled from the event store in {filling.Elapsed.TotalSeconds:F1} s " +
+        Console.WriteLine($"floor: this process's copy of the Lucene index filled from the event store and merged in {filling.Elapsed.TotalSeconds:F1} s " +
                           $"(to stored event {feed.Checkpoint:N0})");
         return new Floor(new LuceneSearchQueries(articleIndex), async () =>
         {

@@ -98,7 +98,11 @@ public sealed class ArticleIndex : IDisposable
                     RAMBufferSizeMB = 32,
                     // Separate files rather than one compound file per segment: fewer indirections per read.
                     UseCompoundFile = false,
-                    MergePolicy = new TieredMergePolicy { NoCFSRatio = 0 },
+                    // Every refresh writes a small segment, and each segment costs every query a lookup
+                    // per word and field (measured: 13 segments, relevance p95 17.8 ms; one, 4.0 ms).
+                    // Segments under 64 MB count as 64 MB, so the small ones are merged among
+                    // themselves early, cheaply, and the copy stays at a handful of segments.
+                    MergePolicy = new TieredMergePolicy { NoCFSRatio = 0, FloorSegmentMB = 64, SegmentsPerTier = 4, MaxMergeAtOnce = 4 },
                 };
                 return new ArticleIndex(directory, new IndexWriter(directory, config), analyzer, location);
             }
