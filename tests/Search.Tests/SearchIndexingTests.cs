@@ -121,12 +121,24 @@ public sealed class SearchIndexingTests(SearchServiceFixture search) : IClassFix
         await search.Bus.PublishAsync(Published(id, 2, "Rebuild check: ferry timetable"));
         await search.Bus.PublishAsync(Updated(id, 3, "Rebuild check: ferry timetable revised"));
         await EventuallyFoundAsync("revised", r => r.GetProperty("total").GetInt64() == 1);
-        var before = (await SearchAsync("rebuild check")).ToString();
+        var before = WithoutScores(await SearchAsync("rebuild check"));
 
         var status = await search.Services.GetRequiredService<NewsPlatform.Search.Indexing.IndexRebuild>().RunToEndAsync();
         Assert.Equal("finished", status.State);
 
-        Assert.Equal(before, (await SearchAsync("rebuild check")).ToString());
+        Assert.Equal(before, WithoutScores(await SearchAsync("rebuild check")));
+    }
+
+    /// <summary>
+    /// The answer without its scores: BM25 weighs words by collection statistics, which count replaced
+    /// versions of articles until the index merges them away, so a freshly rebuilt copy scores a little
+    /// differently. Results, order, snippets, totals and facets must be the same.
+    /// </summary>
+    private static string WithoutScores(JsonElement results)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(results.GetRawText())!;
+        foreach (var item in node["items"]!.AsArray()) item!.AsObject().Remove("score");
+        return node.ToJsonString();
     }
 
     [Fact]

@@ -75,6 +75,7 @@ public sealed class ArticleIndex : IDisposable
         {
             writer.DeleteAll(); // another format, or new: start from the first event
         }
+        writer.MaybeMerge(); // segments left by an earlier run are merged by the current policy (in the background)
         _searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25Searchers());
     }
 
