@@ -54,7 +54,10 @@ public sealed class RealServicesFixture : GatewayFixture
         Search = new(new Dictionary<string, string?>
         {
             ["ConnectionStrings:searchdb"] = _searchDb.ConnectionString, ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
+            ["Search:IndexPath"] = Path.Combine(Path.GetTempPath(), "newsplatform-test-index", Guid.NewGuid().ToString("N")),
         });
+        // Ready before the gateway's first health probe, so it routes to them from the start.
+        await Task.WhenAll(Articles.StartAsync(), Subscriptions.StartAsync(), Search.StartAsync());
     }
 
     protected override void ConfigureGateway(IServiceCollection services)

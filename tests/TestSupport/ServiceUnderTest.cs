@@ -27,9 +27,9 @@ public sealed class ServiceUnderTest<TModule>(
     }
 
     /// <summary>
-    /// Starts the service and waits until its bus is connected (the readiness check "rabbitmq", where
-    /// it has one): the bus starts in the background, and until its receive endpoints are up an event
-    /// published to the service would find no queue bound to it.
+    /// Starts the service and waits until it is ready: its bus connected (the readiness check
+    /// "rabbitmq", where it has one: until its receive endpoints are up an event published to the
+    /// service would find no queue bound to it) and no other check unhealthy.
     /// </summary>
     public async Task<HttpClient> StartAsync()
     {
@@ -38,7 +38,10 @@ public sealed class ServiceUnderTest<TModule>(
         while (true)
         {
             var health = await (await client.GetAsync("/health")).Content.ReadFromJsonAsync<JsonElement>();
-            if (!health.GetProperty("checks").TryGetProperty("rabbitmq", out var bus) || bus.GetProperty("status").GetString() == "Healthy")
+            var checks = health.GetProperty("checks");
+            var busReady = !checks.TryGetProperty("rabbitmq", out var bus) || bus.GetProperty("status").GetString() == "Healthy";
+            // Nothing else still starting either (e.g. a search replica filling its copy of the index).
+            if (busReady && checks.EnumerateObject().All(c => c.Value.GetProperty("status").GetString() != "Unhealthy"))
                 return client;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"The service's bus was not ready within 30 s: {health}");
             await Task.Delay(100);
