@@ -26,6 +26,7 @@ public sealed class RealServicesFixture : GatewayFixture
     private readonly IsolatedDatabase _articlesDb = IsolatedDatabase.Named("gw_articles");
     private readonly IsolatedDatabase _subscriptionsDb = IsolatedDatabase.Named("gw_subscriptions");
     private readonly IsolatedDatabase _searchDb = IsolatedDatabase.Named("gw_search");
+    private readonly string _searchIndex = Path.Combine(Path.GetTempPath(), "newsplatform-test-index", Guid.NewGuid().ToString("N"));
     private IsolatedVirtualHost _virtualHost = null!;
 
     public ServiceUnderTest<ArticlesService> Articles { get; private set; } = null!;
@@ -54,7 +55,7 @@ public sealed class RealServicesFixture : GatewayFixture
         Search = new(new Dictionary<string, string?>
         {
             ["ConnectionStrings:searchdb"] = _searchDb.ConnectionString, ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
-            ["Search:IndexPath"] = Path.Combine(Path.GetTempPath(), "newsplatform-test-index", Guid.NewGuid().ToString("N")),
+            ["Search:IndexPath"] = _searchIndex,
         });
         // Ready before the gateway's first health probe, so it routes to them from the start.
         await Task.WhenAll(Articles.StartAsync(), Subscriptions.StartAsync(), Search.StartAsync());
@@ -87,6 +88,7 @@ public sealed class RealServicesFixture : GatewayFixture
         await Articles.DisposeAsync();
         await Subscriptions.DisposeAsync();
         await Search.DisposeAsync();
+        if (Directory.Exists(_searchIndex)) Directory.Delete(_searchIndex, recursive: true);
         await _virtualHost.DisposeAsync();
         await _articlesDb.DisposeAsync();
         await _subscriptionsDb.DisposeAsync();
