@@ -44,8 +44,14 @@ public sealed class FollowsTests(SubscriptionsServiceFixture identity) : IClassF
         var marker = Published("sports", "Marker: marathon route announced");
         await identity.Bus.PublishAsync(marker);
 
-        var inbox = await Eventually.Until(() => InboxAsync(reader),
-            items => items.Any(n => n.GetProperty("articleId").GetGuid() == marker.ArticleId), TimeSpan.FromSeconds(15), "the marker notification");
+        // Copies are consumed concurrently, so the marker may land before the article: wait for both,
+        // then give the second copy of the article time to land too (it must change nothing).
+        await Eventually.Until(() => InboxAsync(reader),
+            items => items.Any(n => n.GetProperty("articleId").GetGuid() == marker.ArticleId)
+                     && items.Any(n => n.GetProperty("articleId").GetGuid() == article.ArticleId),
+            TimeSpan.FromSeconds(15), "the article's and the marker's notifications");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var inbox = await InboxAsync(reader);
         Assert.Single(inbox, n => n.GetProperty("articleId").GetGuid() == article.ArticleId);
         Assert.DoesNotContain(inbox, n => n.GetProperty("section").GetString() == "finance");
         Assert.Equal("Marker: marathon route announced", inbox[0].GetProperty("headline").GetString()); // newest first
