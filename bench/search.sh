@@ -149,8 +149,7 @@ phase publish || { log "Results (also in $work/results.md)"; cat "$work/results.
 
 log "Publish → searchable at $RATE/s through gateway → Articles → RabbitMQ → Search ($PUBLISH_ENGINE)"
 psql_admin -c "drop database if exists $ARTICLES_DB with (force)"
-start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=$PUBLISH_ENGINE \
-  Logging__LogLevel__NewsPlatform.Search.Lucene=Debug
+start search "$(bin services/Search NewsPlatform.Search)" "$SEARCH" "${search_env[@]}" Search__Engine=$PUBLISH_ENGINE
 ready "$SEARCH"
 start articles "$(bin services/Articles NewsPlatform.Articles)" "$ARTICLES_URL" Demo__Seed=false \
   "ConnectionStrings__articlesdb=$PG;Database=$ARTICLES_DB" "ConnectionStrings__messaging=$BUS"

@@ -9,6 +9,7 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using NewsPlatform.Search.Indexing;
+using NewsPlatform.Search.Querying;
 using Directory = Lucene.Net.Store.Directory;
 
 namespace NewsPlatform.Search.Lucene;
@@ -219,8 +220,8 @@ public sealed class ArticleIndex : IDisposable
             new StringField(Section, article.Section, Field.Store.YES),
             new StoredField(Premium, article.IsPremium ? 1 : 0),
             new Int64Field(Published, published, Field.Store.YES),
-            new TextField(HeadlineWords, string.Join(' ', Vocabulary.Words(article.Headline)), Field.Store.NO),
-            new TextField(Words, string.Join(' ', Vocabulary.Words($"{article.Headline} {article.Summary} {string.Join(' ', article.Tags)}")), Field.Store.NO),
+            new TextField(HeadlineWords, IndexedWords(article.Headline), Field.Store.NO),
+            new TextField(Words, IndexedWords($"{article.Headline} {article.Summary} {string.Join(' ', article.Tags)}"), Field.Store.NO),
         };
         if (article.Subsection is { } subsection)
         {
@@ -229,6 +230,9 @@ public sealed class ArticleIndex : IDisposable
         if (article.UpdatedAt is { } updated) document.Add(new StoredField(Updated, updated.UtcTicks));
         return document;
     }
+
+    /// <summary>The words of a text for suggestions and spelling; none longer than anyone types.</summary>
+    private static string IndexedWords(string text) => string.Join(' ', Vocabulary.Words(text).Where(w => w.Length <= 40));
 
     public void Dispose()
     {
@@ -243,18 +247,4 @@ public sealed class ArticleIndex : IDisposable
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
     }
-}
-
-/// <summary>Words as readers type them: lower-case letters and digits, for suggestions and spelling.</summary>
-public static partial class Vocabulary
-{
-    public static IEnumerable<string> Words(string? text) =>
-        WordPattern().Matches(text ?? "").Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length <= 40);
-
-    /// <summary>The text with each word swapped for its replacement, where there is one.</summary>
-    public static string Replace(string text, Func<string, string?> replacement) =>
-        WordPattern().Replace(text, m => replacement(m.Value.ToLowerInvariant()) ?? m.Value);
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{Mn}\p{N}]*")]
-    private static partial System.Text.RegularExpressions.Regex WordPattern();
 }

@@ -23,6 +23,8 @@ public sealed class ArticleIndexFeed(
     : BackgroundService
 {
     public const string Channel = "newsplatform_search_index";
+    /// <summary>The notification payload that announces a new index generation (a plain one announces new events).</summary>
+    private const string NewGeneration = "generation";
     private const int BatchSize = 1000;
 
     /// <summary>
@@ -42,6 +44,7 @@ public sealed class ArticleIndexFeed(
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private (long Sequence, DateTime Since)? _gap;
     private readonly SortedSet<long> _appliedAhead = [];
+    private volatile bool _checkOrigin = true;
 
     /// <summary>Completes once the copy has caught up with the store after start-up.</summary>
     public Task Ready => _ready.Task;
@@ -76,7 +79,7 @@ public sealed class ArticleIndexFeed(
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await EnsureOriginAsync(connection, cancellationToken);
         await using var command = new NpgsqlCommand(
-            $"UPDATE search_index_origin SET origin = gen_random_uuid() RETURNING origin; SELECT pg_notify('{Channel}', '')", connection);
+            $"UPDATE search_index_origin SET origin = gen_random_uuid() RETURNING origin; SELECT pg_notify('{Channel}', '{NewGeneration}')", connection);
         return (Guid)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -87,6 +90,7 @@ public sealed class ArticleIndexFeed(
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         await using (var last = new NpgsqlCommand($"SELECT coalesce(max(seq_id), 0) FROM {store.Options.Events.DatabaseSchemaName}.mt_events", connection))
             sequence = (long)(await last.ExecuteScalarAsync(cancellationToken))!;
+        _checkOrigin = true;
         Wake();
         while (index.Origin != origin || index.Checkpoint < sequence)
             await Task.Delay(50, cancellationToken);
@@ -111,22 +115,13 @@ public sealed class ArticleIndexFeed(
                     await EnsureOriginAsync(connection, stoppingToken);
                     originReady = true;
                 }
-                var woke = System.Diagnostics.Stopwatch.GetTimestamp();
                 var changed = await CatchUpAsync(stoppingToken);
-                var caughtUp = System.Diagnostics.Stopwatch.GetTimestamp();
                 uncommitted |= changed;
                 if (changed)
                 {
                     index.Refresh();
-                    logger.LogDebug("catch-up {CatchUp:F1} ms, refresh {Refresh:F1} ms",
-                        System.Diagnostics.Stopwatch.GetElapsedTime(woke, caughtUp).TotalMilliseconds,
-                        System.Diagnostics.Stopwatch.GetElapsedTime(caughtUp).TotalMilliseconds);
                     var now = DateTimeOffset.UtcNow;
-                    foreach (var storedAt in _visible)
-                    {
-                        metrics?.Visible(now - storedAt);
-                        logger.LogDebug("Stored event searchable in this replica after {Milliseconds:F0} ms", (now - storedAt).TotalMilliseconds);
-                    }
+                    foreach (var storedAt in _visible) metrics?.Visible(now - storedAt);
                 }
                 _visible.Clear();
                 if (!_ready.Task.IsCompleted)
@@ -159,8 +154,11 @@ public sealed class ArticleIndexFeed(
                 logger.LogWarning(e, "The search index could not follow the event store; retrying");
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
             }
-            await _wake.WaitAsync(_gap is null ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(50), stoppingToken)
-                .ContinueWith(_ => { }, CancellationToken.None);
+            // Woken by a notification, or the poll: a poll also looks at the generation, in case a
+            // notification was missed while the listening connection was down.
+            var woken = await _wake.WaitAsync(_gap is null ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(50), stoppingToken)
+                .ContinueWith(t => t.IsCompletedSuccessfully && t.Result, CancellationToken.None);
+            if (!woken) _checkOrigin = true;
         }
         await compacting.ContinueWith(_ => { }, CancellationToken.None);
         await committing.ContinueWith(_ => { }, CancellationToken.None);
@@ -172,16 +170,21 @@ public sealed class ArticleIndexFeed(
     private async Task<bool> CatchUpAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var origin = await ReadOriginAsync(connection, cancellationToken);
         var changed = false;
-        if (origin != index.Origin)
+        // The generation is read at start-up, when one is announced and on each poll; not per event.
+        if (_checkOrigin)
         {
-            logger.LogInformation("Search index generation {Origin}: filling this replica's copy ({Location}) from the first stored event",
-                origin, index.Location);
-            index.Reset(origin);
-            (_gap, _applied) = (null, 0);
-            _appliedAhead.Clear();
-            changed = true;
+            _checkOrigin = false;
+            var origin = await ReadOriginAsync(connection, cancellationToken);
+            if (origin != index.Origin)
+            {
+                logger.LogInformation("Search index generation {Origin}: filling this replica's copy ({Location}) from the first stored event",
+                    origin, index.Location);
+                index.Reset(origin);
+                (_gap, _applied) = (null, 0);
+                _appliedAhead.Clear();
+                changed = true;
+            }
         }
 
         var events = $"{store.Options.Events.DatabaseSchemaName}.mt_events";
@@ -253,10 +256,15 @@ public sealed class ArticleIndexFeed(
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => Wake();
+                connection.Notification += (_, e) =>
+                {
+                    if (e.Payload == NewGeneration) _checkOrigin = true;
+                    Wake();
+                };
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
-                Wake(); // anything committed before the LISTEN
+                _checkOrigin = true; // anything announced or committed before the LISTEN
+                Wake();
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }

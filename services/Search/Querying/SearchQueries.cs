@@ -234,9 +234,7 @@ public sealed class SearchQueries(NpgsqlDataSource dataSource, SearchIndex index
         return found;
     }
 
-    private static List<string> SuggestionWords(string typed) =>
-        System.Text.RegularExpressions.Regex.Matches(typed.ToLowerInvariant(), @"[\p{L}\p{N}][\p{L}\p{Mn}\p{N}]*")
-            .Select(m => m.Value).Take(8).ToList();
+    private static List<string> SuggestionWords(string typed) => Vocabulary.Words(typed).Take(8).ToList();
 
     private static async Task<List<Suggestion>> HeadlinesAsync(
         NpgsqlConnection connection, IReadOnlyList<string> words, int limit, CancellationToken cancellationToken)
