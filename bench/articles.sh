@@ -42,6 +42,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$PWD"
 source scripts/infrastructure.sh # log, as_root, install_servers, start_postgres, start_rabbitmq
+source bench/lib.sh              # die, expect, etag_version, body_string
 
 WARMUP="${WARMUP:-10}"
 DURATION="${DURATION:-20}"
@@ -59,7 +60,6 @@ BASE="http://$HOST:$PORT"
 TOKEN="dev:bench-editor:editor"
 DLL="$repo/services/Articles/bin/Release/net10.0/NewsPlatform.Articles.dll"
 
-die() { printf '\033[1;31mbench:\033[0m %s\n' "$*" >&2; exit 1; }
 
 for setting in WARMUP DURATION READ_THREADS READ_CONNECTIONS WRITE_CONNECTIONS SECTION_ARTICLES PORT; do
   [[ "${!setting}" =~ ^[0-9]+$ ]] || die "$setting must be a whole number (got '${!setting}')"
@@ -150,12 +150,7 @@ api() {
   curl "${args[@]}" "$BASE$2" || true # curl prints 000 when it gets no answer
 }
 
-expect() { # expected-status actual-status what
-  [ "$2" = "$1" ] || die "$3: HTTP $2, expected $1: $(head -c 600 "$work/body" 2>/dev/null)"
-}
 
-etag_version() { { grep -i '^etag:' "$work/headers" || true; } | tr -dc '0-9'; }
-body_string() { { grep -o "\"$1\":\"[^\"]*\"" "$work/body" || true; } | head -n 1 | cut -d'"' -f4; }
 
 copy_json() { # headline
   printf '{"headline":"%s","summary":"%s","body":"%s","section":"national","subsection":"politics","byline":"Bench Reporter","tags":["bench","politics"],"isPremium":false}' \

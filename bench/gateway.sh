@@ -56,6 +56,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$PWD"
 source scripts/infrastructure.sh # log, as_root, install_servers, start_postgres, start_rabbitmq
+source bench/lib.sh              # die, expect, etag_version, body_string
 
 WARMUP="${WARMUP:-20}"
 DURATION="${DURATION:-15}"
@@ -77,7 +78,6 @@ TOKEN="dev:bench-editor:editor"
 ARTICLES_DLL="$repo/services/Articles/bin/Release/net10.0/NewsPlatform.Articles.dll"
 GATEWAY_DLL="$repo/gateway/Gateway/bin/Release/net10.0/NewsPlatform.Gateway.dll"
 
-die() { printf '\033[1;31mbench:\033[0m %s\n' "$*" >&2; exit 1; }
 
 for setting in WARMUP DURATION ROUNDS SETTLE THREADS CONNECTIONS ARTICLES_PORT GATEWAY_PORT NGINX_PORT CACHED_GATEWAY_PORT; do
   [[ "${!setting}" =~ ^[0-9]+$ ]] || die "$setting must be a whole number (got '${!setting}')"
@@ -190,9 +190,6 @@ api() { # METHOD PATH [JSON] [IF_MATCH_VERSION] -> prints the HTTP status; body 
   [ -n "${4:-}" ] && args+=(-H "If-Match: \"$4\"")
   curl "${args[@]}" "$ARTICLES$2" || true # curl prints 000 when it gets no answer
 }
-expect() { [ "$2" = "$1" ] || die "$3: HTTP $2, expected $1: $(head -c 600 "$work/body" 2>/dev/null)"; }
-etag_version() { { grep -i '^etag:' "$work/headers" || true; } | tr -dc '0-9'; }
-body_string() { { grep -o "\"$1\":\"[^\"]*\"" "$work/body" || true; } | head -n 1 | cut -d'"' -f4; }
 
 log "Seeding the hot article"
 status="$(api POST /api/newsroom/articles "$(printf '{"headline":"%s","summary":"%s","body":"%s","section":"national","subsection":"politics","byline":"Bench Reporter","tags":["bench","politics"],"isPremium":false}' \

@@ -45,6 +45,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$PWD"
 source scripts/infrastructure.sh # log, as_root, install_servers, start_postgres, start_rabbitmq
+source bench/lib.sh              # die, expect, etag_version, body_string
 
 WARMUP="${WARMUP:-10}"
 DURATION="${DURATION:-20}"
@@ -65,7 +66,6 @@ READER_PASSWORD="bench-password-2026"
 READER_NAME="Bench"
 TOKEN_RUN_LIMIT=840 # access tokens live 15 min; the service allows 30 s of clock skew on top
 
-die() { printf '\033[1;31mbench:\033[0m %s\n' "$*" >&2; exit 1; }
 
 for setting in WARMUP DURATION LOGIN_THREADS LOGIN_CONNECTIONS READ_THREADS READ_CONNECTIONS PORT; do
   [[ "${!setting}" =~ ^[0-9]+$ ]] || die "$setting must be a whole number (got '${!setting}')"
@@ -156,11 +156,7 @@ api() {
   curl "${args[@]}" "$BASE$2" || true # curl prints 000 when it gets no answer
 }
 
-expect() { # expected-status actual-status what
-  [ "$2" = "$1" ] || die "$3: HTTP $2, expected $1: $(head -c 600 "$work/body" 2>/dev/null)"
-}
 
-body_string() { { grep -o "\"$1\":\"[^\"]*\"" "$work/body" || true; } | head -n 1 | cut -d'"' -f4; }
 
 credentials_json() { printf '{"email":"%s","password":"%s"}' "$READER_EMAIL" "$READER_PASSWORD"; }
 

@@ -35,6 +35,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$PWD"
 source scripts/infrastructure.sh
+source bench/lib.sh # die
 
 ARTICLES="${ARTICLES:-100000}"
 SEED="${SEED:-20261129}"
@@ -53,7 +54,6 @@ PG="Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD"
 SEARCH_DB=bench_search ARTICLES_DB=bench_search_articles VHOST=bench-search
 BUS="amqp://guest:guest@$HOST:5672/$VHOST"
 
-die() { printf '\033[1;31mbench:\033[0m %s\n' "$*" >&2; exit 1; }
 for setting in ARTICLES SEED ROUNDS RATE PUBLISHES; do
   [[ "${!setting}" =~ ^[0-9]+$ ]] && [ "${!setting}" -ge 1 ] || die "$setting must be a positive whole number"
 done
