@@ -47,6 +47,10 @@
 #   NP_PG_PASSWORD [newsplatform]  password of the postgres user
 #   BUILD [1]                0 skips `dotnet build` and uses the existing Release builds
 #   BENCH_KEEP [0]           1 keeps the work directory (wrk outputs, logs, nginx.conf)
+#   GATEWAY_ENV [""]         extra NAME=value settings for both gateways, space-separated
+#   TRY_ENV [""]             when set, a fifth target (e): the uncached gateway with these extra NAME=value
+#                            settings as well, measured interleaved with the others (to compare a setting
+#                            side by side, since this machine's speed drifts between runs)
 #
 # Everything (wrk included) shares the machine's cores, so each proxy competes with the service
 # and the load generator for CPU; numbers depend on the machine and whatever else runs on it.
@@ -69,6 +73,7 @@ ARTICLES_PORT="${ARTICLES_PORT:-5111}"
 GATEWAY_PORT="${GATEWAY_PORT:-5112}"
 NGINX_PORT="${NGINX_PORT:-5113}"
 CACHED_GATEWAY_PORT="${CACHED_GATEWAY_PORT:-5114}"
+TRIED_GATEWAY_PORT="${TRIED_GATEWAY_PORT:-5115}"
 BENCH_DB="${BENCH_DB:-bench_gateway}"
 BUILD="${BUILD:-1}"
 BENCH_KEEP="${BENCH_KEEP:-0}"
@@ -79,7 +84,7 @@ ARTICLES_DLL="$repo/services/Articles/bin/Release/net10.0/NewsPlatform.Articles.
 GATEWAY_DLL="$repo/gateway/Gateway/bin/Release/net10.0/NewsPlatform.Gateway.dll"
 
 
-for setting in WARMUP DURATION ROUNDS SETTLE THREADS CONNECTIONS ARTICLES_PORT GATEWAY_PORT NGINX_PORT CACHED_GATEWAY_PORT; do
+for setting in WARMUP DURATION ROUNDS SETTLE THREADS CONNECTIONS ARTICLES_PORT GATEWAY_PORT NGINX_PORT CACHED_GATEWAY_PORT TRIED_GATEWAY_PORT; do
   [[ "${!setting}" =~ ^[0-9]+$ ]] || die "$setting must be a whole number (got '${!setting}')"
 done
 [ "$DURATION" -ge 1 ] || die "DURATION must be at least 1 second"
@@ -89,8 +94,8 @@ done
 [[ "$NGINX_WORKERS" =~ ^([0-9]+|auto)$ ]] || die "NGINX_WORKERS must be a number or auto"
 [[ "$BENCH_DB" =~ ^[a-z_][a-z0-9_]*$ ]] || die "BENCH_DB must be a plain lower-case identifier"
 
-ports=("$ARTICLES_PORT" "$GATEWAY_PORT" "$NGINX_PORT" "$CACHED_GATEWAY_PORT")
-[ "$(printf '%s\n' "${ports[@]}" | sort -u | wc -l)" = 4 ] || die "The four ports must differ"
+ports=("$ARTICLES_PORT" "$GATEWAY_PORT" "$NGINX_PORT" "$CACHED_GATEWAY_PORT" "$TRIED_GATEWAY_PORT")
+[ "$(printf '%s\n' "${ports[@]}" | sort -u | wc -l)" = 5 ] || die "The five ports must differ"
 
 work="$(mktemp -d -t newsplatform-gateway-bench.XXXXXX)"
 declare -A pids=() # name -> pid of a process this script started
@@ -110,7 +115,7 @@ stop() { # NAME: stops that process (SIGTERM; nginx takes it as a fast shutdown)
 
 cleanup() {
   local name
-  for name in nginx gateway cached-gateway articles; do stop "$name"; done
+  for name in nginx gateway cached-gateway tried-gateway articles; do stop "$name"; done
   if { [ "$succeeded" = 1 ] && [ "$BENCH_KEEP" != 1 ]; } || [ -z "$(ls -A "$work" 2>/dev/null)" ]; then
     rm -rf "$work"
   else
@@ -217,8 +222,8 @@ log "Hot article: GET $PATH_UNDER_TEST"
 
 closed_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 
-start_gateway() { # NAME PORT CACHING(true|false)
-  log "Starting the gateway ($1, output caching $3) on http://$HOST:$2"
+start_gateway() { # NAME PORT CACHING(true|false) [EXTRA NAME=value ...]
+  log "Starting the gateway ($1, output caching $3${4:+, $4}) on http://$HOST:$2"
   env ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_gcServer=0 \
     Logging__LogLevel__Default=Warning \
@@ -232,12 +237,14 @@ start_gateway() { # NAME PORT CACHING(true|false)
     RateLimits__Anonymous__Burst=100000000 \
     RateLimits__Anonymous__PerSecond=100000000 \
     OutputCaching__Enabled="$3" \
+    ${GATEWAY_ENV:-} ${4:-} \
     dotnet "$GATEWAY_DLL" --urls "http://$HOST:$2" --contentRoot "$(dirname "$GATEWAY_DLL")" >"$work/$1.log" 2>&1 &
   pids[$1]=$!
 }
 
 start_gateway gateway "$GATEWAY_PORT" false
 start_gateway cached-gateway "$CACHED_GATEWAY_PORT" true
+[ -n "${TRY_ENV:-}" ] && start_gateway tried-gateway "$TRIED_GATEWAY_PORT" false "$TRY_ENV"
 
 log "Starting nginx ($NGINX_WORKERS workers) on http://$HOST:$NGINX_PORT"
 mkdir -p "$work/nginx"
@@ -282,6 +289,7 @@ pids[nginx]=$!
 
 wait_for gateway "http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST" 60
 wait_for cached-gateway "http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST" 60
+[ -n "${TRY_ENV:-}" ] && wait_for tried-gateway "http://$HOST:$TRIED_GATEWAY_PORT$PATH_UNDER_TEST" 60
 wait_for nginx "http://$HOST:$NGINX_PORT$PATH_UNDER_TEST" 30
 
 # Check that caching is off and on where it should be: the output cache answers a repeat with Age.
@@ -296,14 +304,16 @@ log "All four targets answer 200 (uncached gateway: no Age header; cached gatewa
 # Interleaved runs
 
 targets=(a b c d)
+[ -n "${TRY_ENV:-}" ] && targets+=(e)
 declare -A url=(
+  [e]="http://$HOST:$TRIED_GATEWAY_PORT$PATH_UNDER_TEST"
   [a]="http://$HOST:$ARTICLES_PORT$PATH_UNDER_TEST"
   [b]="http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST"
   [c]="http://$HOST:$NGINX_PORT$PATH_UNDER_TEST"
   [d]="http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST"
 )
-declare -A label=([a]="(a) Articles direct" [b]="(b) gateway" [c]="(c) nginx" [d]="(d) gateway + output cache")
-declare -A proxy=([a]="" [b]=gateway [c]=nginx [d]=cached-gateway)
+declare -A label=([a]="(a) Articles direct" [b]="(b) gateway" [c]="(c) nginx" [d]="(d) gateway + output cache" [e]="(e) gateway + ${TRY_ENV:-}")
+declare -A proxy=([a]="" [b]=gateway [c]=nginx [d]=cached-gateway [e]=tried-gateway)
 
 clk_tck="$(getconf CLK_TCK)"
 ticks_of() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }

@@ -46,7 +46,11 @@ public static class EdgeHygiene
             foreach (var network in edge.KnownNetworks) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
 
-        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = edge.MaxRequestBodyBytes);
+        builder.Services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = edge.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false; // the edge does not advertise its software
+        });
 
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
             .WithOrigins(edge.CorsOrigins)

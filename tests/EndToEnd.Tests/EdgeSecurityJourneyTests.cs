@@ -97,4 +97,18 @@ public sealed class EdgeSecurityJourneyTests(PlatformFixture platform)
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task Answers_from_the_real_server_carry_the_security_headers_and_name_no_server_software()
+    {
+        // Through Kestrel itself (the gateway's in-process tests use a test server, which adds no Server header).
+        foreach (var path in new[] { "/api/sections", "/api/no-such-route" })
+        {
+            var response = await platform.Gateway.GetAsync(path);
+            Assert.False(response.Headers.Contains("Server"), $"{path}: Server: {string.Join(",", response.Headers.TryGetValues("Server", out var v) ? v : [])}");
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.True(response.Headers.Contains("X-Request-Id"), path);
+        }
+    }
 }
