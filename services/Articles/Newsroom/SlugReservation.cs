@@ -13,8 +13,11 @@ public sealed record SlugReservation(string Id, Guid ArticleId)
     public static async Task<string> FindFreeAsync(IQuerySession session, string headline, CancellationToken cancellationToken)
     {
         var wanted = Slugs.FromText(headline) is { Length: > 0 } s ? s : "article";
+        // Plain captured values only: an expression such as wanted + "-" inside the query would make
+        // Marten compile (and the JIT compile) a small method on every call.
+        var numbered = wanted + "-";
         var taken = (await session.Query<SlugReservation>()
-                .Where(r => r.Id == wanted || r.Id.StartsWith(wanted + "-"))
+                .Where(r => r.Id == wanted || r.Id.StartsWith(numbered))
                 .Select(r => r.Id)
                 .ToListAsync(cancellationToken))
             .ToHashSet();
