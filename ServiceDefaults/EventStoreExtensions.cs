@@ -32,10 +32,10 @@ public static class EventStoreExtensions
                 // Telemetry for the dashboard: sessions and the async daemon's progress.
                 options.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
                 options.OpenTelemetry.TrackEventCounters();
-                // The daemon notices new events by polling; the defaults (up to 1 s) would dominate
-                // the publish → searchable time. A poll is one small query.
-                options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(25);
-                options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(25);
+                // The daemon is woken by a notification from each appending transaction as it commits:
+                // forwarding to the bus starts at once rather than at the next poll. The poll (the
+                // defaults: up to 1 s) stays as the safety net for a lost listening connection.
+                options.Events.UseListenNotifyForEventAppends = true;
                 configure(options);
             })
             .UseLightweightSessions()

@@ -44,20 +44,27 @@ public abstract class EventStoreToBus : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
+        // Each message is sent as soon as it is made, and the page waits once for all the broker's
+        // confirms: a busy page costs one confirm round trip, not one per event.
+        var sends = new List<Task>();
         foreach (var @event in page.Events)
         {
             var message = await ToIntegrationEventAsync(@event, operations, cancellationToken);
-            if (message is null) continue;
-
-            // Continues the trace of the request that appended the event: one publish reads as a
-            // single trace from the gateway to the consuming services.
-            using var activity = Tracing.StartActivity($"forward {message.GetType().Name}", ActivityKind.Producer,
-                @event.Headers?.GetValueOrDefault(TraceParentHeader) as string);
-            if (_streamTag is not null) activity?.SetTag(_streamTag, @event.StreamId.ToString());
-            await PublishUntilConfirmedAsync(message, @event.Id, cancellationToken);
-            _metrics.Forwarded(Name, message.GetType().Name);
+            if (message is not null) sends.Add(ForwardAsync(@event, message, cancellationToken));
         }
+        await Task.WhenAll(sends);
         return NullChangeListener.Instance;
+    }
+
+    private async Task ForwardAsync(IEvent @event, object message, CancellationToken cancellationToken)
+    {
+        // Continues the trace of the request that appended the event: one publish reads as a
+        // single trace from the gateway to the consuming services.
+        using var activity = Tracing.StartActivity($"forward {message.GetType().Name}", ActivityKind.Producer,
+            @event.Headers?.GetValueOrDefault(TraceParentHeader) as string);
+        if (_streamTag is not null) activity?.SetTag(_streamTag, @event.StreamId.ToString());
+        await PublishUntilConfirmedAsync(message, @event.Id, cancellationToken);
+        _metrics.Forwarded(Name, message.GetType().Name);
     }
 
     private async Task PublishUntilConfirmedAsync(object message, Guid eventId, CancellationToken cancellationToken)
