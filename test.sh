@@ -15,7 +15,8 @@ start_rabbitmq
 
 # Where the integration tests find the servers (each test class makes its own database and
 # RabbitMQ virtual host and removes them afterwards).
-export NEWSPLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Password=${NP_PG_PASSWORD}"
+# Loopback, as the AppHost's own cluster: no TLS (the Debian cluster offers it).
+export NEWSPLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Password=${NP_PG_PASSWORD};SSL Mode=Disable"
 export NEWSPLATFORM_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672"
 export NEWSPLATFORM_TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:15672"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

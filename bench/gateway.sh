@@ -179,7 +179,7 @@ env ASPNETCORE_ENVIRONMENT=Production \
   Logging__LogLevel__Default=Warning \
   Demo__Seed=false \
   Authentication__DevelopmentTokens=true \
-  "ConnectionStrings__articlesdb=Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD;Database=$BENCH_DB" \
+  "ConnectionStrings__articlesdb=Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD;SSL Mode=Disable;Database=$BENCH_DB" \
   "ConnectionStrings__messaging=amqp://guest:guest@$HOST:5672" \
   dotnet "$ARTICLES_DLL" --urls "$ARTICLES" --contentRoot "$(dirname "$ARTICLES_DLL")" >"$work/articles.log" 2>&1 &
 pids[articles]=$!

@@ -126,7 +126,7 @@ log "Starting the Subscriptions service on $BASE"
 env ASPNETCORE_ENVIRONMENT=Production \
   DOTNET_gcServer=0 \
   Logging__LogLevel__Default=Warning \
-  "ConnectionStrings__subscriptionsdb=Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD;Database=$BENCH_DB" \
+  "ConnectionStrings__subscriptionsdb=Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD;SSL Mode=Disable;Database=$BENCH_DB" \
   "ConnectionStrings__messaging=amqp://guest:guest@$HOST:5672" \
   dotnet "$DLL" --urls "$BASE" >"$work/subscriptions.log" 2>&1 &
 service_pid=$!

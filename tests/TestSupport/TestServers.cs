@@ -8,7 +8,7 @@ public static class TestServers
 {
     public static string Postgres =>
         Environment.GetEnvironmentVariable("NEWSPLATFORM_TEST_POSTGRES")
-        ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=newsplatform";
+        ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=newsplatform;SSL Mode=Disable";
 
     public static Uri RabbitMq =>
         new(Environment.GetEnvironmentVariable("NEWSPLATFORM_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:5672");
