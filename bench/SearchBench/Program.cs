@@ -17,6 +17,7 @@ using Npgsql;
 //   queries  --api URL --connection CS --engine E      query latency: HTTP API vs engine floor, 1 and 4 clients; suggest
 //                                                      (for Lucene the floor is this process's own copy of the index, filled from the store)
 //   publish  --gateway URL --api URL --rate R --count N    publish → searchable latency through the real path
+//            [--articles-connection CS --search-connection CS]  and where the time goes, from both event stores
 var options = Options.Parse(args);
 return options.Command switch
 {
@@ -170,6 +171,8 @@ static async Task<int> Publish(Options options)
     var count = options.Int("count", 400);
     using var gateway = Client(options.Text("gateway"), "dev:bench-editor:editor");
     var published = new ConcurrentDictionary<Guid, long>(); // article id → when its publish was answered
+    var answeredAt = new ConcurrentDictionary<Guid, DateTimeOffset>(); // the same, by the wall clock
+    var searchableAt = new ConcurrentDictionary<Guid, DateTimeOffset>(); // when the watcher first found it
     var tokens = new ConcurrentDictionary<Guid, string>();   // article id → the word only its headline has
     var latencies = new ConcurrentBag<double>();
     var failures = 0;
@@ -193,20 +196,34 @@ static async Task<int> Publish(Options options)
                     .Prepend($"{runWord}{Letters(-1)}"));
                 var results = await searchApi.GetFromJsonAsync<JsonElement>($"/api/search?q={Uri.EscapeDataString(pending)}&pageSize=50");
                 var now = Stopwatch.GetTimestamp();
+                var wallNow = DateTimeOffset.UtcNow;
                 foreach (var item in results.GetProperty("items").EnumerateArray())
                     if (published.TryRemove(item.GetProperty("id").GetGuid(), out var since))
+                    {
                         latencies.Add(Stopwatch.GetElapsedTime(since, now).TotalMilliseconds);
+                        searchableAt[item.GetProperty("id").GetGuid()] = wallNow;
+                    }
             }
             await Task.Delay(5);
         }
     });
 
-    // Warm-up, not measured: the path's first articles wait for the forwarder's leadership and cold code.
-    var warmup = options.Int("warmup", 40);
-    for (var i = 0; i < warmup; i++) { await PublishOne(-1 - i); await Task.Delay(TimeSpan.FromSeconds(1.0 / rate)); }
+    // Warm-up, not measured, at the same rate: the path's first articles wait for the forwarder's
+    // leadership and cold code, and the next ones for the JIT's second, optimising pass.
+    var warmup = options.Int("warmup", 1200);
+    var warmClock = Stopwatch.StartNew();
+    var warming = new List<Task>();
+    for (var i = 0; i < warmup; i++)
+    {
+        var due = TimeSpan.FromSeconds(i / (double)rate);
+        if (due > warmClock.Elapsed) await Task.Delay(due - warmClock.Elapsed);
+        warming.Add(PublishOne(-1 - i));
+    }
+    await Task.WhenAll(warming);
     var warmDeadline = Stopwatch.StartNew();
     while (!published.IsEmpty && warmDeadline.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
     latencies.Clear();
+    searchableAt.Clear();
 
     // One article every 1/rate s, each drafted then published through the gateway.
     var interval = TimeSpan.FromSeconds(1.0 / rate);
@@ -228,6 +245,8 @@ static async Task<int> Publish(Options options)
     Console.WriteLine($"publish → searchable at {rate}/s ({sorted.Count} articles; {failures} publishes failed, {missing} never searchable): " +
                       $"p50 {P(sorted, 50):F0} ms, p90 {P(sorted, 90):F0} ms, p99 {P(sorted, 99):F0} ms, max {sorted[^1]:F0} ms " +
                       $"(from the publish response through the gateway to the article in the Search API's results; after {warmup} warm-up articles)");
+    if (options.Values.ContainsKey("articles-connection") && options.Values.ContainsKey("search-connection"))
+        await ReportStages(options.Text("articles-connection"), options.Text("search-connection"), answeredAt, searchableAt);
     return failures == 0 && missing == 0 ? 0 : 1;
 
     async Task PublishOne(int i)
@@ -254,6 +273,7 @@ static async Task<int> Publish(Options options)
             var response = await gateway.SendAsync(publish);
             response.EnsureSuccessStatusCode();
             tokens[id] = $"{runWord}{Letters(i)}";
+            answeredAt[id] = DateTimeOffset.UtcNow;
             published[id] = Stopwatch.GetTimestamp();
         }
         catch (Exception e)
@@ -261,6 +281,45 @@ static async Task<int> Publish(Options options)
             Interlocked.Increment(ref failures);
             Console.Error.WriteLine($"  article {i}: {e.Message}");
         }
+    }
+}
+
+// Where the publish → searchable time goes, from the timestamps both services' event stores gave the
+// article's publication (PostgreSQL's clock: the start of the storing transaction) beside the
+// benchmark's own clock (same machine): Articles stored it → Search stored its copy (the forwarder's
+// poll, RabbitMQ, the consumer) → the watcher found it (the replica's feed, the refresh, the watcher's poll).
+static async Task ReportStages(string articlesConnection, string searchConnection,
+    IReadOnlyDictionary<Guid, DateTimeOffset> answeredAt, IReadOnlyDictionary<Guid, DateTimeOffset> searchableAt)
+{
+    var ids = searchableAt.Keys.ToArray();
+    var storedByArticles = await Timestamps(articlesConnection, "article_published");
+    var storedBySearch = await Timestamps(searchConnection, "article_published");
+    var toSearch = new List<double>(); var toVisible = new List<double>(); var toAnswer = new List<double>();
+    foreach (var id in ids)
+    {
+        if (!storedByArticles.TryGetValue(id, out var a) || !storedBySearch.TryGetValue(id, out var s)) continue;
+        toAnswer.Add((answeredAt[id] - a).TotalMilliseconds);
+        toSearch.Add((s - a).TotalMilliseconds);
+        toVisible.Add((searchableAt[id] - s).TotalMilliseconds);
+    }
+    if (toSearch.Count == 0) { Console.WriteLine("  stages: no stored timestamps found"); return; }
+    Console.WriteLine($"  stages, p50 / p95 / p99 ms over {toSearch.Count} articles: " +
+                      $"Articles stored → publish answered {Stats(Sorted(toAnswer))}; " +
+                      $"Articles stored → Search stored {Stats(Sorted(toSearch))}; " +
+                      $"Search stored → found by the watcher {Stats(Sorted(toVisible))}");
+
+    static List<double> Sorted(List<double> values) => values.Order().ToList();
+
+    async Task<Dictionary<Guid, DateTimeOffset>> Timestamps(string connection, string type)
+    {
+        await using var data = NpgsqlDataSource.Create(connection);
+        await using var command = data.CreateCommand("select stream_id, timestamp from mt_events where type = $1 and stream_id = any($2)");
+        command.Parameters.Add(new() { Value = type });
+        command.Parameters.Add(new() { Value = ids });
+        var found = new Dictionary<Guid, DateTimeOffset>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) found[reader.GetGuid(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+        return found;
     }
 }
 
