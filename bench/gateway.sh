@@ -47,7 +47,6 @@
 #   NP_PG_PASSWORD [newsplatform]  password of the postgres user
 #   BUILD [1]                0 skips `dotnet build` and uses the existing Release builds
 #   BENCH_KEEP [0]           1 keeps the work directory (wrk outputs, logs, nginx.conf)
-#   GATEWAY_ENV [""]         extra NAME=value settings for both gateways, space-separated
 #   TRY_ENV [""]             when set, a fifth target (e): the uncached gateway with these extra NAME=value
 #                            settings as well, measured interleaved with the others (to compare a setting
 #                            side by side, since this machine's speed drifts between runs)
@@ -237,7 +236,7 @@ start_gateway() { # NAME PORT CACHING(true|false) [EXTRA NAME=value ...]
     RateLimits__Anonymous__Burst=100000000 \
     RateLimits__Anonymous__PerSecond=100000000 \
     OutputCaching__Enabled="$3" \
-    ${GATEWAY_ENV:-} ${4:-} \
+    ${4:-} \
     dotnet "$GATEWAY_DLL" --urls "http://$HOST:$2" --contentRoot "$(dirname "$GATEWAY_DLL")" >"$work/$1.log" 2>&1 &
   pids[$1]=$!
 }

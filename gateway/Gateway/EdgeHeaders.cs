@@ -27,7 +27,6 @@ public static partial class EdgeHeaders
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
             headers.ContentSecurityPolicy = "frame-ancestors 'none'";
-            headers.Remove("Server"); // a service's own, passed on by the proxy
             return Task.CompletedTask;
         });
         await next(http);

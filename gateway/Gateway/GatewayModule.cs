@@ -27,8 +27,13 @@ public static class GatewayModule
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver()
-            // A partner's key is a secret checked here; the services have no use for it.
-            .AddTransforms(transforms => transforms.AddRequestHeaderRemove(ApiKeys.Header));
+            .AddTransforms(transforms =>
+            {
+                // A partner's key is a secret checked here; the services have no use for it.
+                transforms.AddRequestHeaderRemove(ApiKeys.Header);
+                // Nor does the edge pass on what software a service runs (its own Kestrel names nothing).
+                transforms.AddResponseHeaderRemove("Server", ResponseCondition.Always);
+            });
 
         var health = builder.Services.AddHealthChecks();
         foreach (var service in Services)
