@@ -1,6 +1,7 @@
 using NewsPlatform.Gateway;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseEdgeEventLoops(); // before anything opens a socket
 
 builder.AddServiceDefaults();
 builder.AddGateway();
