@@ -69,8 +69,8 @@ public static class ServiceDefaultsExtensions
                 // Every service's own meter is named NewsPlatform.<Service>; the wildcard exports them all.
                 .AddMeter("Marten", "MassTransit", "NewsPlatform", PlatformTelemetry.MeterWildcard))
             .WithTracing(tracing => tracing
-                // Marten's daemon polls its high-water mark every second; those traces would bury the real ones.
-                .SetSampler(new ParentBasedSampler(new DropRoutinePolling()))
+                // Polls, probes and progress samples would bury the traces of real requests and messages.
+                .SetSampler(RoutineWorkSampler.ForPlatform())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("Marten", "MassTransit", "NewsPlatform")
                 .AddAspNetCoreInstrumentation(aspnet =>
@@ -88,14 +88,6 @@ public static class ServiceDefaultsExtensions
         }
 
         return builder;
-    }
-
-    private sealed class DropRoutinePolling : Sampler
-    {
-        public override SamplingResult ShouldSample(in SamplingParameters parameters) =>
-            new(parameters.Name.StartsWith("marten.daemon.highwatermark", StringComparison.Ordinal)
-                ? SamplingDecision.Drop
-                : SamplingDecision.RecordAndSample);
     }
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
@@ -8,21 +10,32 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using NewsPlatform.TestSupport;
 using Bus = NewsPlatform.Contracts.Articles;
 
 namespace NewsPlatform.Articles.Tests.Operations;
 
 /// <summary>
-/// The service with tight daemon limits (1 s), a progress sample every 200 ms, and its metrics also
-/// exported to memory through the OpenTelemetry pipeline ServiceDefaults sets up.
+/// The service with tight daemon limits (1 s), a progress sample every 200 ms, and its metrics and
+/// finished spans also kept in memory through the OpenTelemetry pipeline ServiceDefaults sets up.
 /// </summary>
 public sealed class TightDaemonLimitsFixture : ArticlesServiceFixture
 {
     public List<Metric> Exported { get; } = [];
 
+    /// <summary>Every span the tracing pipeline recorded (ActivitySources are process-wide: other hosts' too).</summary>
+    public ConcurrentQueue<Activity> Spans { get; } = new();
+
     protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddInMemoryExporter(Exported));
+        services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics.AddInMemoryExporter(Exported))
+            .WithTracing(tracing => tracing.AddProcessor(new SpanRecorder(Spans)));
+
+    private sealed class SpanRecorder(ConcurrentQueue<Activity> spans) : BaseProcessor<Activity>
+    {
+        public override void OnEnd(Activity data) => spans.Enqueue(data);
+    }
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
