@@ -40,7 +40,8 @@ public static class EdgeEventLoops
         if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
         {
             Environment.SetEnvironmentVariable(InlineCompletions, "1");
-            Environment.SetEnvironmentVariable(EngineCount, loops.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (Environment.GetEnvironmentVariable(EngineCount) is null)
+                Environment.SetEnvironmentVariable(EngineCount, loops.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         // Kestrel's own hop from a socket's completion to the request's processing, run inline too.
         builder.Services.Configure<SocketTransportOptions>(sockets => sockets.UnsafePreferInlineScheduling = true);

@@ -74,6 +74,17 @@ public sealed class EdgeEventLoopsTests : IDisposable
         Assert.Null(Environment.GetEnvironmentVariable(EngineCount));
     }
 
+    [Fact]
+    public void A_loop_count_an_operator_gave_in_the_environment_wins()
+    {
+        Environment.SetEnvironmentVariable(EngineCount, "4");
+
+        TransportWith(("Edge:EventLoops", "1"));
+
+        Assert.Equal("1", Environment.GetEnvironmentVariable(InlineCompletions));
+        Assert.Equal("4", Environment.GetEnvironmentVariable(EngineCount));
+    }
+
     private static SocketTransportOptions TransportWith(params (string Key, string Value)[] settings)
     {
         var builder = WebApplication.CreateSlimBuilder();
