@@ -94,8 +94,21 @@ public static class ServiceDefaultsExtensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+
+        // Health is logged when it changes (HealthTransitions), not at Error on every probe that finds it unhealthy.
+        builder.Logging.AddFilter(HealthCheckServiceCategory, LogLevel.Critical);
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthTransitions>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Delay = TimeSpan.FromSeconds(1);
+            options.Period = TimeSpan.FromSeconds(5);
+            options.Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live");
+        });
         return builder;
     }
+
+    /// <summary>The log category of ASP.NET Core's health-check service.</summary>
+    public const string HealthCheckServiceCategory = "Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService";
 
     /// <summary>Readiness includes the service's own PostgreSQL database.</summary>
     public static IHealthChecksBuilder AddPostgresReadiness(this IHealthChecksBuilder checks, string connectionString) =>
