@@ -21,8 +21,9 @@
 #      Both gateways run as in production (Release, Production environment, their sockets served as
 #      event loops: the gateway's default, Edge:EventLoops) with the configuration-only
 #      tuning: workstation GC (DOTNET_gcServer=0), log level Warning (YARP's own category included),
-#      and the anonymous rate limit raised so one wrk client is never throttled. Service discovery finds Articles through services__articles__http__0; the other
-#      clusters point at a closed port with their active health checks off.
+#      and the anonymous rate limit raised so one wrk client is never throttled. Service discovery
+#      finds Articles through services__articles__http__0; the other clusters point at a closed port
+#      with their active health checks off.
 #   4. Warms each target under load for $WARMUP s, then measures $ROUNDS rounds, interleaved
 #      (a b c d a b c d ...): each run is $SETTLE s of load (discarded; refills connection pools
 #      after the target sat idle) and $DURATION s measured, wrk -t$THREADS -c$CONNECTIONS, anonymous

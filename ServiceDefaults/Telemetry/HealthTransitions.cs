@@ -15,7 +15,7 @@ namespace Microsoft.Extensions.Hosting;
 public sealed class HealthTransitions(ILogger<HealthTransitions> logger) : IHealthCheckPublisher
 {
     private readonly Dictionary<string, HealthStatus> _last = [];
-    private readonly HashSet<string> _wasHealthy = [];
+    private readonly HashSet<string> _everHealthy = [];
     private readonly Lock _gate = new();
 
     public Task PublishAsync(HealthReport report, CancellationToken cancellationToken)
@@ -24,31 +24,35 @@ public sealed class HealthTransitions(ILogger<HealthTransitions> logger) : IHeal
         {
             foreach (var (name, entry) in report.Entries)
             {
-                var known = _last.TryGetValue(name, out var before);
+                if (_last.TryGetValue(name, out var before) && before == entry.Status) continue;
                 _last[name] = entry.Status;
-                if (known && before == entry.Status) continue;
-
-                var detail = entry.Description ?? entry.Exception?.Message ?? "no detail";
-                switch (entry.Status)
-                {
-                    case HealthStatus.Healthy when !_wasHealthy.Add(name):
-                        logger.LogInformation("Health check {Check} recovered: {Detail}", name, detail);
-                        break;
-                    case HealthStatus.Healthy:
-                        logger.LogInformation("Health check {Check} is ready: {Detail}", name, detail);
-                        break;
-                    case HealthStatus.Degraded:
-                        logger.LogWarning("Health check {Check} is degraded: {Detail}", name, detail);
-                        break;
-                    case HealthStatus.Unhealthy when _wasHealthy.Contains(name):
-                        logger.LogError(entry.Exception, "Health check {Check} became unhealthy: {Detail}", name, detail);
-                        break;
-                    default:
-                        logger.LogInformation("Health check {Check} is not ready yet: {Detail}", name, detail);
-                        break;
-                }
+                Log(name, entry, wasReady: _everHealthy.Contains(name));
+                if (entry.Status == HealthStatus.Healthy) _everHealthy.Add(name);
             }
         }
         return Task.CompletedTask;
+    }
+
+    private void Log(string name, HealthReportEntry entry, bool wasReady)
+    {
+        var detail = entry.Description ?? entry.Exception?.Message ?? "no detail";
+        switch (entry.Status)
+        {
+            case HealthStatus.Healthy when wasReady:
+                logger.LogInformation("Health check {Check} recovered: {Detail}", name, detail);
+                break;
+            case HealthStatus.Healthy:
+                logger.LogInformation("Health check {Check} is ready: {Detail}", name, detail);
+                break;
+            case HealthStatus.Degraded:
+                logger.LogWarning("Health check {Check} is degraded: {Detail}", name, detail);
+                break;
+            case HealthStatus.Unhealthy when wasReady:
+                logger.LogError(entry.Exception, "Health check {Check} became unhealthy: {Detail}", name, detail);
+                break;
+            default: // failing before it was ever ready: still starting
+                logger.LogInformation("Health check {Check} is not ready yet: {Detail}", name, detail);
+                break;
+        }
     }
 }

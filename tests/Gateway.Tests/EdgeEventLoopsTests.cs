@@ -63,26 +63,18 @@ public sealed class EdgeEventLoopsTests : IDisposable
         Assert.Null(Environment.GetEnvironmentVariable(EngineCount));
     }
 
-    [Fact]
-    public void Runtime_settings_an_operator_gave_in_the_environment_win()
+    [Theory]
+    [InlineData(InlineCompletions, "0", "2", "0", null)]
+    [InlineData(EngineCount, "4", "1", "1", "4")]
+    public void Runtime_settings_an_operator_gave_in_the_environment_win(
+        string variable, string operatorValue, string configuredLoops, string expectedInline, string? expectedCount)
     {
-        Environment.SetEnvironmentVariable(InlineCompletions, "0");
+        Environment.SetEnvironmentVariable(variable, operatorValue);
 
-        TransportWith(("Edge:EventLoops", "2"));
+        TransportWith(("Edge:EventLoops", configuredLoops));
 
-        Assert.Equal("0", Environment.GetEnvironmentVariable(InlineCompletions));
-        Assert.Null(Environment.GetEnvironmentVariable(EngineCount));
-    }
-
-    [Fact]
-    public void A_loop_count_an_operator_gave_in_the_environment_wins()
-    {
-        Environment.SetEnvironmentVariable(EngineCount, "4");
-
-        TransportWith(("Edge:EventLoops", "1"));
-
-        Assert.Equal("1", Environment.GetEnvironmentVariable(InlineCompletions));
-        Assert.Equal("4", Environment.GetEnvironmentVariable(EngineCount));
+        Assert.Equal(expectedInline, Environment.GetEnvironmentVariable(InlineCompletions));
+        Assert.Equal(expectedCount, Environment.GetEnvironmentVariable(EngineCount));
     }
 
     private static SocketTransportOptions TransportWith(params (string Key, string Value)[] settings)
