@@ -46,12 +46,14 @@ public static class GatewayModule
         return builder;
     }
 
-    /// <summary>The proxy itself: YARP's standard steps, with problem details for failures to reach a service.</summary>
+    /// <summary>The proxy itself: YARP's standard steps, with problem details for failures to reach a service and
+    /// answers passed on whole.</summary>
     public static WebApplication MapGatewayRoutes(this WebApplication app)
     {
         app.MapReverseProxy(proxy =>
         {
             proxy.UseForwarderProblems();
+            proxy.UseResponseBuffering();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

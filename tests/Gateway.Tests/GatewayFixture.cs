@@ -144,7 +144,50 @@ public class GatewayFixture : IAsyncLifetime
                 : new { slug = path[14..], locked = true, body = "<p>First paragraph only.</p>" });
             return;
         }
+        if (await ServeBodyShapeAsync(http, path)) return;
         await http.Response.WriteAsJsonAsync(new { ok = true });
+    }
+
+    /// <summary>Released by a test to let the stand-in's live blog send its second event.</summary>
+    public TaskCompletionSource LiveBlogMayContinue { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A long read's body: larger than the gateway's response buffer.</summary>
+    public static readonly string LongReadBody = string.Concat(Enumerable.Range(0, 4000).Select(i => $"<p>Paragraph {i} of a long read.</p>"));
+
+    /// <summary>Answers whose shape on the wire matters to the edge's response buffering.</summary>
+    private async Task<bool> ServeBodyShapeAsync(HttpContext http, string path)
+    {
+        switch (path)
+        {
+            case "/api/articles/long-read": // written in pieces, chunked
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync("{\"body\":\"");
+                foreach (var piece in LongReadBody.Chunk(8 * 1024)) await http.Response.WriteAsync(new string(piece));
+                await http.Response.WriteAsync("\"}");
+                return true;
+            case "/api/articles/with-length":
+                var known = "{\"ok\":true,\"length\":\"known\"}"u8.ToArray();
+                http.Response.ContentType = "application/json";
+                http.Response.ContentLength = known.Length;
+                await http.Response.Body.WriteAsync(known);
+                return true;
+            case "/api/articles/live-blog": // an event stream: each event is meant to arrive when it is sent
+                http.Response.ContentType = "text/event-stream";
+                await http.Response.WriteAsync("data: first\n\n");
+                await http.Response.Body.FlushAsync();
+                await LiveBlogMayContinue.Task.WaitAsync(TimeSpan.FromSeconds(30), http.RequestAborted);
+                await http.Response.WriteAsync("data: second\n\n");
+                return true;
+            case "/api/articles/broken-off": // the service fails halfway through its answer
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync("{\"body\":\"The first half of");
+                await http.Response.Body.FlushAsync();
+                await Task.Delay(200); // long enough for the gateway to have the first half in hand
+                http.Abort();
+                return true;
+            default:
+                return false;
+        }
     }
 
     public virtual async Task DisposeAsync()
