@@ -7,6 +7,7 @@ builder.AddSearch();
 
 var app = builder.Build();
 
+app.UseHeadAsGet(); // HEAD answered as GET, without the body
 app.UseProblemDetailsForErrors();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -65,6 +65,12 @@ public sealed class NewsroomJourneyTests(PlatformFixture platform)
         await Eventually.Until(() => AnonymousAsync("/api/articles?section=national"), b => b.Contains(slug), CacheAndPipeline, "on the section front");
         await Eventually.Until(() => AnonymousAsync("/rss/national"), b => b.Contains(slug), CacheAndPipeline, "in the section's RSS");
         await Eventually.Until(() => AnonymousAsync("/sitemap.xml"), b => b.Contains(slug), CacheAndPipeline, "in the sitemap");
+        // Crawlers and feed readers ask HEAD: answered as GET is, without the body.
+        foreach (var url in new[] { $"/api/articles/{slug}", "/rss/national", "/sitemap.xml" })
+        {
+            using var head = await platform.Gateway.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        }
         await Eventually.Until(() => AnonymousAsync($"/api/search?q={word}"), b => b.Contains(id.ToString()), CacheAndPipeline, "in search");
 
         // A correction: new text, re-indexed, marked as updated.

@@ -29,8 +29,11 @@ public static class ArticleBySlugEndpoint
 
         var article = page.Article;
         var locked = article.Copy.IsPremium && !await access.MayReadPremiumAsync(http.User, cancellationToken);
-        views.Record(article.Id, article.Copy.Section);
-        metrics.Read(article.Copy.Section);
+        if (!http.IsHead()) // a HEAD reads nothing: not a view, not a read
+        {
+            views.Record(article.Id, article.Copy.Section);
+            metrics.Read(article.Copy.Section);
+        }
         PlatformTelemetry.TagArticle(article.Id);
 
         // The answer depends on who asks when the article is premium: shared caches must not keep it.

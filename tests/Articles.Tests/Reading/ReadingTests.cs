@@ -119,6 +119,32 @@ public sealed class ReadingTests(ArticlesServiceFixture articles) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_head_request_is_answered_like_a_get_and_is_not_counted_as_a_read()
+    {
+        var read = await LiveAsync(NewsroomDesk.Copy("Gallery opening draws crowds", section: "video", subsection: "culture"));
+        var onlyChecked = await LiveAsync(NewsroomDesk.Copy("Museum night returns", section: "video", subsection: "culture"));
+        // Each was read once on its way live; one is read twice more, the other only asked HEAD of.
+        for (var i = 0; i < 2; i++) await _reader.GetAsync($"/api/articles/{NewsroomDesk.Slug(read)}");
+        foreach (var url in new[] { $"/api/articles/{NewsroomDesk.Slug(onlyChecked)}", "/rss/video", "/sitemap.xml" })
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var head = await _reader.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+                Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+                Assert.NotNull(head.Content.Headers.ContentType);
+            }
+        }
+        await articles.Service.Services.GetRequiredService<ArticleViewsFlusher>().FlushAsync(CancellationToken.None);
+
+        var mostRead = (await _reader.GetFromJsonAsync<JsonElement>("/api/articles/most-read?section=video&window=24h"))
+            .EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToList();
+
+        // Counted as reads, the five HEADs would have put it first.
+        Assert.True(mostRead.IndexOf(NewsroomDesk.Id(read)) < mostRead.IndexOf(NewsroomDesk.Id(onlyChecked)));
+        Assert.True(mostRead.IndexOf(NewsroomDesk.Id(read)) >= 0);
+    }
+
+    [Fact]
     public async Task Rss_feeds_are_valid_rss_2_0_with_the_newest_articles()
     {
         var published = await LiveAsync(NewsroomDesk.Copy("Feed reader story", section: "lifestyle", subsection: "books"));
