@@ -55,7 +55,7 @@ public static class EdgeResponseBuffering
 
 /// <summary>A response body that holds up to <c>limit</c> bytes until the answer is complete.</summary>
 internal sealed class BufferedResponseBody(HttpResponse response, IHttpResponseBodyFeature server, int limit)
-    : Stream, IHttpResponseBodyFeature, IAsyncDisposable
+    : Stream, IHttpResponseBodyFeature
 {
     private byte[]? _buffer;
     private int _count;
@@ -195,6 +195,12 @@ internal sealed class BufferedResponseBody(HttpResponse response, IHttpResponseB
     {
         if (_writer is not null) await _writer.CompleteAsync();
         Release();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Release();
+        base.Dispose(disposing);
     }
 
     public override bool CanRead => false;
