@@ -21,6 +21,8 @@ public sealed class EdgeSettings
     public string[] CorsOrigins { get; set; } = [];
     /// <summary>Route timeouts by policy name (routes name one with <c>"TimeoutPolicy"</c>).</summary>
     public Dictionary<string, TimeSpan> Timeouts { get; set; } = [];
+    /// <summary>A service's answer up to this size is passed on whole, with its length (<see cref="EdgeResponseBuffering"/>); 0: off.</summary>
+    public int ResponseBufferBytes { get; set; } = 32 * 1024;
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace NewsPlatform.Gateway;
@@ -23,13 +24,10 @@ namespace NewsPlatform.Gateway;
 /// </remarks>
 public static class EdgeResponseBuffering
 {
-    public const string Setting = "Edge:ResponseBufferBytes";
-    public const int DefaultBytes = 32 * 1024;
-
     /// <summary>In the proxy pipeline, inside the step that turns forwarding failures into problem details.</summary>
     public static IReverseProxyApplicationBuilder UseResponseBuffering(this IReverseProxyApplicationBuilder proxy)
     {
-        var limit = proxy.ApplicationServices.GetRequiredService<IConfiguration>().GetValue(Setting, DefaultBytes);
+        var limit = proxy.ApplicationServices.GetRequiredService<IOptions<EdgeSettings>>().Value.ResponseBufferBytes;
         if (limit <= 0) return proxy;
 
         proxy.Use(async (http, next) =>
@@ -144,10 +142,14 @@ internal sealed class BufferedResponseBody(HttpResponse response, IHttpResponseB
     /// <summary>Whether these bytes join the buffer; once an answer streams (what was gathered first), it streams to the end.</summary>
     private bool Gathers(int length)
     {
-        if (!_streaming && _count == 0 && MustStream()) _streaming = true;
-        if (!_streaming && _count + length <= limit) return true;
-        _streaming = true;
-        return false;
+        if (_streaming) return false;
+        // Whether an answer may be held is known at its first bytes (its headers are set by then).
+        if (_count == 0 && MustStream() || _count + length > limit)
+        {
+            _streaming = true;
+            return false;
+        }
+        return true;
     }
 
     private bool MustStream() =>

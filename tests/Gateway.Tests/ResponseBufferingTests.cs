@@ -36,7 +36,7 @@ public sealed class ResponseBufferingTests(GatewayFixture gateway) : IClassFixtu
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(GatewayFixture.LongReadBody.Length > EdgeResponseBuffering.DefaultBytes);
+        Assert.True(GatewayFixture.LongReadBody.Length > new EdgeSettings().ResponseBufferBytes);
         Assert.Null(SentLength(response)); // streamed, not gathered
         Assert.Equal(GatewayFixture.LongReadBody, json.GetProperty("body").GetString());
     }
@@ -82,7 +82,7 @@ public sealed class UnbufferedGatewayFixture : GatewayFixture
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        [EdgeResponseBuffering.Setting] = "0",
+        ["Edge:ResponseBufferBytes"] = "0",
     };
 }
 
