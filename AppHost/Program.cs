@@ -35,6 +35,19 @@ var search = AddService<Projects.NewsPlatform_Search>("search")
 var gateway = builder.AddProject<Projects.NewsPlatform_Gateway>("gateway")
     .WithHttpEndpoint(port: 5000)
     .WithUrlForEndpoint("http", url => url.DisplayText = "Public site and API (gateway)");
+var siteUrl = gateway.GetEndpoint("http");
+
+// The reader's site: pages rendered on the server from the services' public APIs, reached only through
+// the gateway (every path that is not the API's). Canonical links and feeds name the gateway's address.
+var web = WithPublication(builder.AddProject<Projects.NewsPlatform_Web>("web"), siteUrl)
+    .WithHttpEndpoint()
+    .WithServiceHealth()
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+    .WithReference(articles).WaitFor(articles)
+    .WithReference(subscriptions).WaitFor(subscriptions)
+    .WithReference(search).WaitFor(search);
+WithPublication(articles, siteUrl);
+
 gateway
     .WithUrl($"{gateway.GetEndpoint("http")}/docs", "API reference")
     .WithServiceHealth()
@@ -43,13 +56,21 @@ gateway
     .WithExternalHttpEndpoints()
     .WithReference(articles).WaitFor(articles)
     .WithReference(subscriptions).WaitFor(subscriptions)
-    .WithReference(search).WaitFor(search);
+    .WithReference(search).WaitFor(search)
+    .WithReference(web).WaitFor(web);
 
 builder.Build().Run();
 
 // A service: its own database ("<name>db"), the shared broker, the AppHost's environment, and its
 // /health report (database, broker, async daemon) as its resource health on the dashboard.
 // WithHttpEndpoint() keeps an http endpoint even though the projects have no launch profile.
+// The publication's settings, one for the site and the Articles service (AppHost configuration "Publication").
+IResourceBuilder<ProjectResource> WithPublication(IResourceBuilder<ProjectResource> project, EndpointReference site) =>
+    project
+        .WithEnvironment("Publication__Title", builder.Configuration["Publication:Title"])
+        .WithEnvironment("Publication__TimeZone", builder.Configuration["Publication:TimeZone"])
+        .WithEnvironment("Publication__SiteUrl", site);
+
 IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
         .WithHttpEndpoint()

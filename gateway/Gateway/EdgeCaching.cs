@@ -13,13 +13,20 @@ public static class EdgeCaching
 {
     public const string PublicRead = "public-read";
 
+    /// <summary>The site's pages: the same for every reader who is not logged in.</summary>
+    public const string PublicPage = "public-page";
+
     public static IHostApplicationBuilder AddEdgeCaching(this IHostApplicationBuilder builder)
     {
         var seconds = builder.Configuration.GetValue("OutputCaching:Seconds", 10);
         var enabled = builder.Configuration.GetValue("OutputCaching:Enabled", true);
         // The routes name the policy either way, so it must exist; switched off it caches nothing.
+        var sessionCookie = builder.Configuration["OutputCaching:SessionCookie"] ?? "np_session";
         builder.Services.AddOutputCache(options =>
-            options.AddPolicy(PublicRead, new PublicReadPolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)), enabled)));
+        {
+            options.AddPolicy(PublicRead, new PublicReadPolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)), enabled));
+            options.AddPolicy(PublicPage, new PublicReadPolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)), enabled, sessionCookie));
+        });
         return builder;
     }
 }
@@ -28,11 +35,14 @@ public static class EdgeCaching
 /// Caches only what every anonymous reader would get alike. A request that says who it is — a bearer
 /// token, an API key or any cookie — neither reads from nor fills the cache: a subscriber's premium
 /// body must never reach an anonymous reader, nor the anonymous (locked) body a subscriber. Only
-/// plain 200s without <c>Set-Cookie</c> and not marked private by the service are kept. A service's
+/// plain 200s without <c>Set-Cookie</c> and not marked private by the service are kept. For the site's pages
+/// (<paramref name="sessionCookie"/> named) only the reader's session cookie says who asks: an anonymous
+/// reader's other cookies (the antiforgery cookie of a form once seen) change nothing on a public page, and
+/// the site marks every page made for a logged-in reader, or holding a form token, private. A service's
 /// <c>Vary: Authorization</c> (Articles sends it on every article) does not stop caching: only requests
 /// without credentials ever read or fill the cache, so the kept answer is always the anonymous one.
 /// </summary>
-public sealed class PublicReadPolicy(TimeSpan duration, bool enabled = true) : IOutputCachePolicy
+public sealed class PublicReadPolicy(TimeSpan duration, bool enabled = true, string? sessionCookie = null) : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -46,7 +56,7 @@ public sealed class PublicReadPolicy(TimeSpan duration, bool enabled = true) : I
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && request.Headers.Authorization.Count == 0
             && !request.Headers.ContainsKey(ApiKeys.Header)
-            && request.Headers.Cookie.Count == 0;
+            && (sessionCookie is null ? request.Headers.Cookie.Count == 0 : !request.Cookies.ContainsKey(sessionCookie));
 
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;

@@ -17,6 +17,8 @@ public static partial class EdgeHeaders
         var incoming = http.Request.Headers[RequestIdHeader].ToString();
         var requestId = SensibleId().IsMatch(incoming) ? incoming : Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
         http.Request.Headers[RequestIdHeader] = requestId;
+        // Only the edge may tell the site that a form was throttled.
+        http.Request.Headers.Remove(CredentialLimits.RetryAfterHeader);
         Activity.Current?.SetTag("http.request_id", requestId);
 
         http.Response.OnStarting(() =>
@@ -26,7 +28,9 @@ public static partial class EdgeHeaders
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            // The site sends a whole policy for its pages (with frame-ancestors); everything else gets this one.
+            if (!headers.ContentSecurityPolicy.ToString().Contains("frame-ancestors", StringComparison.Ordinal))
+                headers.ContentSecurityPolicy = "frame-ancestors 'none'";
             return Task.CompletedTask;
         });
         await next(http);

@@ -46,6 +46,24 @@ public static class GatewayModule
         return builder;
     }
 
+    /// <summary>
+    /// Every path that is not the API's is the site's (YARP's catch-all route "site"); these prefixes stay the
+    /// API's even where no route matches, so an unknown API address gets a 404 problem document, not a page.
+    /// </summary>
+    public static readonly string[] ReservedPrefixes = ["/api", "/internal", "/openapi"];
+
+    public static WebApplication MapReservedPrefixes(this WebApplication app)
+    {
+        foreach (var prefix in ReservedPrefixes)
+        {
+            app.Map(prefix + "/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+                title: "Not found.", type: "https://newsplatform.dev/problems/not-found",
+                detail: "No route of the platform's API has this address; see /openapi.json."))
+                .ExcludeFromDescription();
+        }
+        return app;
+    }
+
     /// <summary>The proxy itself: YARP's standard steps, with problem details for failures to reach a service and
     /// answers passed on whole.</summary>
     public static WebApplication MapGatewayRoutes(this WebApplication app)

@@ -13,10 +13,12 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseApiKeys();
 app.UseRateLimiter();
+app.UseCredentialLimits();
 app.UseRequestTimeouts();
 app.UseOutputCache();
 app.MapDefaultEndpoints();
 app.MapPlatformApiDescription();
+app.MapReservedPrefixes(); // /api, /internal, /openapi: a problem document, never a page
 app.MapGatewayRoutes();
 
 app.Run();

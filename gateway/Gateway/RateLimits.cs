@@ -23,8 +23,8 @@ public sealed class BucketSettings
 
 /// <summary>
 /// Request limits at the edge (configuration "RateLimits"): a partner's requests per API key by the
-/// key's tier, anonymous callers per client IP, and a much stricter bucket per IP for the credential
-/// routes (login, register) against brute force. Over a limit: 429 problem details with <c>Retry-After</c>.
+/// key's tier and anonymous callers per client IP; the much stricter bucket per IP for the credential
+/// routes (login, register) is <see cref="CredentialLimits"/>. Over a limit: 429 problem details with <c>Retry-After</c>.
 /// </summary>
 public static class RateLimits
 {
@@ -36,7 +36,6 @@ public static class RateLimits
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {
         var anonymous = builder.Configuration.GetSection("RateLimits:Anonymous").Get<BucketSettings>() ?? new() { Burst = 200, PerSecond = 100 };
-        var credentials = builder.Configuration.GetSection("RateLimits:Credentials").Get<BucketSettings>() ?? new() { Burst = 10, PerSecond = 0.2 };
         var tiers = builder.Configuration.GetSection("RateLimits:Tiers").Get<Dictionary<string, BucketSettings>>() ?? [];
         // A key of a tier nobody configured gets the smallest configured bucket, never an unlimited one.
         var fallbackTier = tiers.Values.OrderBy(t => t.PerSecond).FirstOrDefault() ?? new() { Burst = 20, PerSecond = 5 };
@@ -52,29 +51,35 @@ public static class RateLimits
                     : http.Request.Headers.Authorization.Count == 0
                         ? RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => anonymous.ToOptions())
                         : RateLimitPartition.GetNoLimiter("signed-in"));
-            options.AddPolicy(Credentials, http => RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => credentials.ToOptions()));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var partner = context.HttpContext.Partner() is not null;
                 context.HttpContext.RequestServices.GetRequiredService<GatewayMetrics>()
                     .RateLimitRejected(partner ? "api_key" : PolicyOf(context.HttpContext));
                 if (partner) context.HttpContext.RequestServices.GetRequiredService<GatewayMetrics>().ApiKeyRejected("rate_limited");
-                var response = context.HttpContext.Response;
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.",
-                    type: "https://newsplatform.dev/problems/rate-limited",
-                    detail: $"Try again in {response.Headers.RetryAfter} s.").ExecuteAsync(context.HttpContext);
+                await WriteTooManyRequestsAsync(context.HttpContext, retryAfter);
             };
         });
+        builder.Services.AddSingleton<CredentialLimits>();
         return builder;
     }
 
-    // On a route with a policy of its own (YARP puts it on the endpoint) that much stricter bucket is the one
-    // that runs out; elsewhere only the global anonymous limit applies.
+    /// <summary>The edge's 429: problem details and <c>Retry-After</c> in whole seconds.</summary>
+    public static Task WriteTooManyRequestsAsync(HttpContext http, TimeSpan retryAfter)
+    {
+        var response = http.Response;
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.",
+            type: "https://newsplatform.dev/problems/rate-limited",
+            detail: $"Try again in {response.Headers.RetryAfter} s.").ExecuteAsync(http);
+    }
+
+    // On a route with a policy of its own (YARP puts it on the endpoint) that bucket is the one that ran out;
+    // elsewhere only the global anonymous limit applies.
     private static string PolicyOf(HttpContext http) =>
         http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? Anonymous;
 
-    private static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -61,7 +61,7 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> Login(
-        LoginRequest request, IDocumentSession session, Passwords passwords, TokenIssuer issuer, RefreshTokens refreshTokens,
+        LoginRequest request, HttpContext http, IDocumentSession session, Passwords passwords, TokenIssuer issuer, RefreshTokens refreshTokens,
         TimeProvider clock, SubscriptionsMetrics metrics, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var logger = logs.CreateLogger(LogCategory);
@@ -97,6 +97,13 @@ public static class AccountsApi
             }
         }
         metrics.Login(outcome);
+        if (outcome == LoginOutcome.Locked)
+        {
+            logger.LogInformation("Login refused: {Outcome}", outcome);
+            var remaining = account.LockedUntil!.Value - clock.GetUtcNow();
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(remaining.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return AccountLockedProblem(remaining);
+        }
         if (outcome != LoginOutcome.Succeeded)
         {
             logger.LogInformation("Login refused: {Outcome}", outcome);
@@ -176,7 +183,21 @@ public static class AccountsApi
     private static TokenPair Pair(string access, DateTimeOffset expires, string refresh) =>
         new(access, "Bearer", (int)Math.Round((expires - DateTimeOffset.UtcNow).TotalSeconds), expires, refresh);
 
-    // The same answer whether the email is unknown, the password wrong or the account locked.
+    /// <summary>
+    /// A locked account says so, whatever password came with the attempt (so the answer tells nothing about the
+    /// password), and when to try again. That it tells an account exists is no more than registration tells
+    /// ("the email address is taken"), and a reader locked out needs to know why their right password fails.
+    /// </summary>
+    private static ProblemHttpResult AccountLockedProblem(TimeSpan remaining)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(remaining.TotalSeconds));
+        return TypedResults.Problem(statusCode: StatusCodes.Status423Locked, title: "The account is locked.",
+            type: "https://newsplatform.dev/problems/account-locked",
+            detail: $"Too many failed logins. Try again in {Math.Max(1, (seconds + 59) / 60)} minutes.",
+            extensions: new Dictionary<string, object?> { ["retryAfter"] = seconds });
+    }
+
+    // The same answer whether the email is unknown or the password wrong.
     private static ProblemHttpResult InvalidCredentials() => TypedResults.Problem(
         statusCode: StatusCodes.Status401Unauthorized, title: "Email or password is wrong.",
         type: "https://newsplatform.dev/problems/invalid-credentials");

@@ -29,7 +29,8 @@ public sealed class Notification
         new(MD5.HashData(Encoding.UTF8.GetBytes($"{readerId:N}:{articleId:N}")));
 }
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
+/// <summary>A page of the inbox, and how many of all the reader's notifications are unread (the site's badge).</summary>
+public sealed record NotificationInbox(IReadOnlyList<Notification> Items, int Page, int PageSize, long Total, long Unread);
 
 /// <summary>Slices: follow and unfollow sections; the notification inbox.</summary>
 public static class FollowsApi
@@ -67,7 +68,7 @@ public static class FollowsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<Paged<Notification>>, ValidationProblem>> Inbox(
+    private static async Task<Results<Ok<NotificationInbox>, ValidationProblem>> Inbox(
         int? page, int? pageSize, ClaimsPrincipal user, IQuerySession session, CancellationToken cancellationToken)
     {
         if (page is < 1 || pageSize is < 1 or > 50)
@@ -78,7 +79,8 @@ public static class FollowsApi
             .Where(n => n.ReaderId == readerId)
             .OrderByDescending(n => n.PublishedAt)
             .ToPagedListAsync(number, size, cancellationToken);
-        return TypedResults.Ok(new Paged<Notification>(found.ToList(), number, size, found.TotalItemCount));
+        var unread = await session.Query<Notification>().CountAsync(n => n.ReaderId == readerId && n.ReadAt == null, cancellationToken);
+        return TypedResults.Ok(new NotificationInbox(found.ToList(), number, size, found.TotalItemCount, unread));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(

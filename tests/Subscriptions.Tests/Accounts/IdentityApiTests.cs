@@ -134,8 +134,15 @@ public sealed class IdentityApiTests(SubscriptionsServiceFixture identity) : ICl
             var failed = await client.PostAsJsonAsync("/api/auth/login", new { email, password = $"wrong-password-{i}" });
             Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
         }
+        // Locked, it says so even to the right password (and so tells nothing about the password), and when to come back.
         var whileLocked = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
-        Assert.Equal(HttpStatusCode.Unauthorized, whileLocked.StatusCode);
+        Assert.Equal(HttpStatusCode.Locked, whileLocked.StatusCode);
+        Assert.Equal("https://newsplatform.dev/problems/account-locked",
+            (await whileLocked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+        var retryAfter = whileLocked.Headers.RetryAfter?.Delta;
+        Assert.True(retryAfter > TimeSpan.FromMinutes(14) && retryAfter <= TimeSpan.FromMinutes(15), $"Retry-After {retryAfter}");
+        var wrongWhileLocked = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "wrong-password-again" });
+        Assert.Equal(HttpStatusCode.Locked, wrongWhileLocked.StatusCode);
 
         clock.Advance(TimeSpan.FromMinutes(15).Add(TimeSpan.FromSeconds(1)));
         await LoginAsync(email, client: client);

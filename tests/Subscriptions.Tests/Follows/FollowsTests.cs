@@ -69,9 +69,14 @@ public sealed class FollowsTests(SubscriptionsServiceFixture identity) : IClassF
         var inbox = await Eventually.Until(() => InboxAsync(reader), items => items.Count == 1, TimeSpan.FromSeconds(15), "one notification");
         var id = inbox[0].GetProperty("id").GetGuid();
 
+        async Task<long> UnreadAsync() => (await reader.GetFromJsonAsync<JsonElement>("/api/me/notifications?pageSize=1")).GetProperty("unread").GetInt64();
+        Assert.Equal(1, await UnreadAsync()); // the site's badge
+
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync($"/api/me/notifications/{id}/read", null)).StatusCode);
+        Assert.Equal(1, await UnreadAsync());
         Assert.Equal(HttpStatusCode.NoContent, (await reader.PostAsync($"/api/me/notifications/{id}/read", null)).StatusCode);
         Assert.NotEqual(JsonValueKind.Null, (await InboxAsync(reader))[0].GetProperty("readAt").ValueKind);
+        Assert.Equal(0, await UnreadAsync());
 
         Assert.Equal(HttpStatusCode.NoContent, (await reader.DeleteAsync("/api/me/follows/world")).StatusCode);
         await identity.Bus.PublishAsync(Published("world", "Second summit story"));

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace NewsPlatform.Web.Platform;
+
+/// <summary>
+/// What every reader sees alike — the section tree, fronts, most read, related articles — kept by the
+/// site for a few seconds, so that a logged-in reader's page (which the gateway never caches) costs the
+/// services only the reads that depend on who asks. The article itself is never kept here.
+/// </summary>
+public sealed class Edition(ArticlesApi articles, HybridCache cache)
+{
+    private static readonly HybridCacheEntryOptions Briefly = new() { Expiration = TimeSpan.FromSeconds(10), LocalCacheExpiration = TimeSpan.FromSeconds(10) };
+    private static readonly HybridCacheEntryOptions AMinute = new() { Expiration = TimeSpan.FromMinutes(1), LocalCacheExpiration = TimeSpan.FromMinutes(1) };
+    private static readonly HybridCacheEntryOptions Long = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
+
+    // The tree is fixed for the edition: if the Articles service is down later, the last one known still frames the page.
+    private static IReadOnlyList<SectionInfo>? _lastKnownSections;
+
+    public async Task<IReadOnlyList<SectionInfo>> SectionsAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var sections = await cache.GetOrCreateAsync("sections", async ct =>
+                (await articles.SectionsAsync(ct)).Value ?? [], Long, cancellationToken: cancellationToken);
+            if (sections.Count > 0) _lastKnownSections = sections;
+            return sections;
+        }
+        catch (ServiceUnavailableException) when (_lastKnownSections is not null)
+        {
+            return _lastKnownSections;
+        }
+    }
+
+    public async Task<SectionInfo?> SectionAsync(string slug, CancellationToken cancellationToken = default) =>
+        (await SectionsAsync(cancellationToken)).FirstOrDefault(s => s.Slug == slug);
+
+    public ValueTask<Paged<ArticleSummary>> FrontAsync(string? section, string? subsection, int page, int pageSize,
+        CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync($"front:{section}:{subsection}:{page}:{pageSize}", async ct =>
+            (await articles.FrontAsync(section, subsection, page, pageSize, ct)).Value ?? new Paged<ArticleSummary>([], page, pageSize, 0),
+            Briefly, cancellationToken: cancellationToken);
+
+    public ValueTask<IReadOnlyList<ArticleSummary>> MostReadAsync(string? section = null, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync($"most-read:{section}", async ct =>
+            (await articles.MostReadAsync(section, ct)).Value ?? [], AMinute, cancellationToken: cancellationToken);
+
+    public ValueTask<IReadOnlyList<ArticleSummary>> RelatedAsync(string slug, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync($"related:{slug}", async ct =>
+            (await articles.RelatedAsync(slug, ct)).Value ?? [], AMinute, cancellationToken: cancellationToken);
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Caching.Distributed;
+
+namespace NewsPlatform.Web.Session;
+
+/// <summary>
+/// The server side of the reader's cookie session: the browser holds only a protected random key, and the
+/// reader's tokens stay here, encrypted at rest, so no page script — and no copy of the cookie jar — ever
+/// sees a token. The store is the distributed cache (in memory for one replica of the site).
+/// </summary>
+public sealed class SessionTicketStore(IDistributedCache cache, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
+{
+    private const string Prefix = "reader-session:";
+    private readonly IDataProtector _protector = protection.CreateProtector("NewsPlatform.Web.ReaderSession");
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
+    {
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        await RenewAsync(key, ticket);
+        return key;
+    }
+
+    public Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        var expires = ticket.Properties.ExpiresUtc ?? clock.GetUtcNow().Add(ReaderSessionDefaults.Lifetime);
+        return cache.SetAsync(Prefix + key, _protector.Protect(TicketSerializer.Default.Serialize(ticket)),
+            new DistributedCacheEntryOptions { AbsoluteExpiration = expires });
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        var stored = await cache.GetAsync(Prefix + key);
+        if (stored is null) return null;
+        try
+        {
+            return TicketSerializer.Default.Deserialize(_protector.Unprotect(stored));
+        }
+        catch (CryptographicException)
+        {
+            return null; // written under a key ring this site no longer has: the reader logs in again
+        }
+    }
+
+    public Task RemoveAsync(string key) => cache.RemoveAsync(Prefix + key);
+}
+
+public static class ReaderSessionDefaults
+{
+    public const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string CookieName = "np_session";
+
+    /// <summary>As long as the identity service's refresh token lives: a session outliving it could not be renewed.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(30);
+
+    /// <summary>The access token is renewed this long before it expires, so no call to a service carries a dead one.</summary>
+    public static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(60);
+
+    /// <summary>The claim in which the cookie handler keeps the session's key in the store.</summary>
+    public const string SessionKeyClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
+}

@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Http.Resilience;
+using NewsPlatform.Web.Components;
+using NewsPlatform.Web.Platform;
+using NewsPlatform.Web.Presentation;
+using NewsPlatform.Web.Session;
+
+namespace NewsPlatform.Web;
+
+public static class WebModule
+{
+    /// <summary>How long the site asks its services before it says a page is unavailable.</summary>
+    private static readonly TimeSpan ServiceAttemptTimeout = TimeSpan.FromSeconds(5);
+
+    public static IHostApplicationBuilder AddWebSite(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<Publication>(builder.Configuration.GetSection("Publication"));
+
+        // The services' public APIs, by service discovery, as the gateway reaches them.
+        builder.Services.AddHttpClient<ArticlesApi>(http => http.BaseAddress = new("http://articles"));
+        builder.Services.AddHttpClient<IdentityApi>(http => http.BaseAddress = new("http://subscriptions"));
+        builder.Services.AddHttpClient<SearchApi>(http => http.BaseAddress = new("http://search"));
+        foreach (var client in new[] { nameof(ArticlesApi), nameof(IdentityApi), nameof(SearchApi) })
+        {
+            builder.Services.Configure<HttpStandardResilienceOptions>($"{client}-standard", options =>
+            {
+                // A login, a subscription or a follow is never sent twice because an answer was slow.
+                options.Retry.DisableForUnsafeHttpMethods();
+                options.AttemptTimeout.Timeout = ServiceAttemptTimeout;
+                options.TotalRequestTimeout.Timeout = ServiceAttemptTimeout * 2;
+                options.CircuitBreaker.SamplingDuration = ServiceAttemptTimeout * 4;
+            });
+        }
+
+        builder.Services.AddHybridCache();
+        builder.Services.AddDistributedMemoryCache();
+        builder.Services.AddScoped<Edition>();
+        builder.Services.AddScoped<CurrentReader>();
+        builder.Services.AddScoped<ReaderGlances>();
+
+        builder.AddReaderSessions();
+
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // Only the gateway's word counts: loopback by default, or the proxies configured in "Edge".
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            foreach (var proxy in builder.Configuration.GetSection("Edge:KnownProxies").Get<string[]>() ?? [])
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+        return builder;
+    }
+
+    /// <summary>The reader's cookie session: a protected key in the cookie, the tokens on the server side.</summary>
+    private static void AddReaderSessions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddDataProtection().SetApplicationName("NewsPlatform.Web");
+        builder.Services.AddSingleton<ITicketStore, SessionTicketStore>();
+        builder.Services.AddSingleton<SessionLocks>();
+        builder.Services.AddScoped<TokenRenewal>();
+        builder.Services.AddAuthentication(ReaderSessionDefaults.Scheme).AddCookie(ReaderSessionDefaults.Scheme, options =>
+        {
+            options.Cookie.Name = ReaderSessionDefaults.CookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request is https
+            options.ExpireTimeSpan = ReaderSessionDefaults.Lifetime;
+            options.SlidingExpiration = true;
+            options.LoginPath = "/login";
+            options.LogoutPath = "/logout";
+            options.AccessDeniedPath = "/forbidden";
+            options.ReturnUrlParameter = "returnUrl";
+            options.Events.OnValidatePrincipal = context =>
+                context.HttpContext.RequestServices.GetRequiredService<TokenRenewal>().ValidateAsync(context);
+        });
+        builder.Services.AddOptions<CookieAuthenticationOptions>(ReaderSessionDefaults.Scheme)
+            .Configure<ITicketStore>((options, store) => options.SessionStore = store);
+        builder.Services.AddAuthorization();
+        builder.Services.AddAntiforgery(options => options.Cookie.Name = "np_antiforgery");
+    }
+
+    public static WebApplication UseWebSite(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSiteHeaders();
+        // Anonymous pages only: a page with the reader's antiforgery token is not compressed (BREACH).
+        app.UseWhen(http => !http.Request.Cookies.ContainsKey(ReaderSessionDefaults.CookieName), site => site.UseResponseCompression());
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapWebSite(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>();
+        app.MapPost("/logout", LogOutAsync);
+        app.MapGet("/robots.txt", (Microsoft.Extensions.Options.IOptions<Publication> publication) => Results.Text(
+            $"User-agent: *\nDisallow: /account\nDisallow: /newsroom\nDisallow: /admin\nDisallow: /search\nSitemap: {publication.Value.Absolute("/sitemap.xml")}\n",
+            "text/plain"));
+        return app;
+    }
+
+    /// <summary>Log out: the refresh token is revoked with the identity service, the session forgotten.</summary>
+    private static async Task<IResult> LogOutAsync(HttpContext http, IdentityApi identity, [FromForm] LogoutForm form, ILogger<LogoutForm> logger)
+    {
+        var access = await http.GetTokenAsync(ReaderSessionDefaults.Scheme, ReaderSignIn.AccessToken);
+        var refresh = await http.GetTokenAsync(ReaderSessionDefaults.Scheme, ReaderSignIn.RefreshToken);
+        if (access is not null && refresh is not null)
+        {
+            try
+            {
+                await identity.LogoutAsync(access, refresh, http.RequestAborted);
+            }
+            catch (ServiceUnavailableException e)
+            {
+                // The session ends here regardless; the refresh token then lapses on its own.
+                logger.LogWarning("Refresh token not revoked at logout: {Reason}", e.Message);
+            }
+        }
+        await http.SignOutAsync(ReaderSessionDefaults.Scheme);
+        return Results.LocalRedirect(LocalUrl.OrHome(form.ReturnUrl));
+    }
+
+    public sealed record LogoutForm(string? ReturnUrl);
+}
+
+/// <summary>Names this site's assembly, e.g. for an in-process test host.</summary>
+public sealed class WebSite;
