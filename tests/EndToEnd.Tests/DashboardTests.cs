@@ -20,7 +20,7 @@ public sealed class DashboardTests(PlatformFixture platform)
     public async Task Services_are_named_plainly_and_their_health_is_their_own_report()
     {
         using var timeout = new CancellationTokenSource(Wait);
-        foreach (var service in new[] { "articles", "subscriptions", "search", "gateway" })
+        foreach (var service in new[] { "articles", "subscriptions", "search", "web", "gateway" })
         {
             var ready = await platform.App.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
             Assert.Equal(HealthStatus.Healthy, ready.Snapshot.HealthStatus);

@@ -75,6 +75,7 @@ public class GatewayFixture : IAsyncLifetime
         {
             ["ReverseProxy:Clusters:articles:Destinations:primary:Address"] = address,
             ["ReverseProxy:Clusters:subscriptions:Destinations:primary:Address"] = address,
+            ["ReverseProxy:Clusters:web:Destinations:primary:Address"] = address,
             ["ReverseProxy:Clusters:search:Destinations:primary:Address"] = $"http://127.0.0.1:{ClosedPort()}",
             ["ApiKeys:CheckAddress"] = address,
             ["Edge:KnownProxies:0"] = TrustedProxy,
@@ -127,6 +128,11 @@ public class GatewayFixture : IAsyncLifetime
         Received.Enqueue(new Hit(path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(),
             http.Request.Headers["X-Request-Id"].ToString(),
             http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+
+        // Like the site: a page may say how it may be cached, set a cookie, or bring its own security policy.
+        if (http.Request.Query["cache"].ToString() is { Length: > 0 } cacheControl) http.Response.Headers.CacheControl = cacheControl;
+        if (http.Request.Query.ContainsKey("setcookie")) http.Response.Headers.SetCookie = "np_antiforgery=t; path=/; httponly";
+        if (http.Request.Query.ContainsKey("csp")) http.Response.Headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
 
         if (int.TryParse(http.Request.Query["delay"], out var delay))
         {

@@ -43,6 +43,32 @@ public sealed class RateLimitTests(LimitedGatewayFixture gateway) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_sites_login_and_registration_forms_share_the_credentials_bucket_and_are_passed_on_marked_when_over_it()
+    {
+        var client = gateway.ClientFrom("198.51.100.7");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "dev:form-user:reader"); // past the anonymous limit
+        Task<HttpResponseMessage> PostFormAsync(string path) =>
+            client.PostAsync($"{path}?probe={Guid.NewGuid():N}", new FormUrlEncodedContent([new("Form.Email", "a@b.org")]));
+
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(i % 2 == 0 ? "/login" : "/register")).StatusCode);
+        var throttled = await PostFormAsync("/login");
+
+        // The form reaches the site, which answers the person; the edge tells it how long to wait.
+        Assert.Equal(HttpStatusCode.OK, throttled.StatusCode);
+        var marked = gateway.Received.Where(r => r.Path.StartsWith("/login?", StringComparison.Ordinal) || r.Path.StartsWith("/register?", StringComparison.Ordinal))
+            .Where(r => r.Headers.ContainsKey("X-Forwarded-For") && r.Headers["X-Forwarded-For"].Contains("198.51.100.7")).ToList();
+        Assert.Equal(4, marked.Count);
+        Assert.Equal(3, marked.Count(r => !r.Headers.ContainsKey("X-Edge-Retry-After")));
+        Assert.True(int.Parse(marked.Single(r => r.Headers.ContainsKey("X-Edge-Retry-After")).Headers["X-Edge-Retry-After"]) >= 1);
+
+        // The same address's API login is in the same bucket.
+        var api = await client.PostAsJsonAsync("/api/auth/login", new { email = "a@b.org", password = "whatever-123" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        // Reading pages is not held back.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode);
+    }
+
+    [Fact]
     public async Task Anonymous_callers_have_a_per_client_limit_and_signed_in_ones_are_not_held_to_it()
     {
         using var rejections = Rejections();
