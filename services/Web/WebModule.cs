@@ -118,7 +118,7 @@ public static class WebModule
     }
 
     /// <summary>Log out: the refresh token is revoked with the identity service, the session forgotten.</summary>
-    private static async Task<IResult> LogOutAsync(HttpContext http, IdentityApi identity, [FromForm] LogoutForm form, ILogger<LogoutForm> logger)
+    private static async Task<IResult> LogOutAsync(HttpContext http, IdentityApi identity, [FromForm] LogoutForm? form, ILogger<LogoutForm> logger)
     {
         var access = await http.GetTokenAsync(ReaderSessionDefaults.Scheme, ReaderSignIn.AccessToken);
         var refresh = await http.GetTokenAsync(ReaderSessionDefaults.Scheme, ReaderSignIn.RefreshToken);
@@ -135,7 +135,7 @@ public static class WebModule
             }
         }
         await http.SignOutAsync(ReaderSessionDefaults.Scheme);
-        return Results.LocalRedirect(LocalUrl.OrHome(form.ReturnUrl));
+        return Results.LocalRedirect(LocalUrl.OrHome(form?.ReturnUrl));
     }
 
     public sealed record LogoutForm(string? ReturnUrl);

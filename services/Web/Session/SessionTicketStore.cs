@@ -19,6 +19,8 @@ public sealed class SessionTicketStore(IDistributedCache cache, IDataProtectionP
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        // The cookie handler knows the key, but hands the validating code only the stored ticket: it carries its own key.
+        ticket.Properties.Items[ReaderSessionDefaults.SessionKeyItem] = key;
         await RenewAsync(key, ticket);
         return key;
     }
@@ -58,6 +60,6 @@ public static class ReaderSessionDefaults
     /// <summary>The access token is renewed this long before it expires, so no call to a service carries a dead one.</summary>
     public static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(60);
 
-    /// <summary>The claim in which the cookie handler keeps the session's key in the store.</summary>
-    public const string SessionKeyClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
+    /// <summary>The item of the stored ticket's properties that names its own key in the store.</summary>
+    public const string SessionKeyItem = ".session-key";
 }

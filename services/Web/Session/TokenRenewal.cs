@@ -15,8 +15,7 @@ public sealed class TokenRenewal(IdentityApi identity, ITicketStore store, Sessi
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         if (!NeedsRenewal(context.Properties)) return;
-        var key = context.Principal?.FindFirst(ReaderSessionDefaults.SessionKeyClaim)?.Value;
-        if (key is null) return;
+        if (!context.Properties.Items.TryGetValue(ReaderSessionDefaults.SessionKeyItem, out var key) || key is null) return;
 
         using var held = await locks.HoldAsync(key, context.HttpContext.RequestAborted);
 

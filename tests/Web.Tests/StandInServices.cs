@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace NewsPlatform.Web.Tests;
+
+/// <summary>A call that reached the stand-in services.</summary>
+public sealed record ServiceCall(string Method, string Path, string? Authorization);
+
+/// <summary>
+/// The three services' public APIs as the site uses them, answered by one small HTTP server that records every
+/// call: a section tree, a free and a premium article, search, and an identity service with a few known readers.
+/// Access tokens are "access-N"; a subscriber's is "access-subscriber". Refresh tokens rotate ("refresh-N").
+/// </summary>
+public sealed class StandInServices : IAsyncDisposable
+{
+    public const string Reader = "reader@example.org";
+    public const string Subscriber = "subscriber@example.org";
+    public const string LockedReader = "locked@example.org";
+    public const string TakenEmail = "taken@example.org";
+    public const string Password = "right-password-1";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, bool> _registered = new();
+    private int _tokens;
+
+    public ConcurrentQueue<ServiceCall> Calls { get; } = new();
+    public string Address { get; }
+
+    /// <summary>How long new access tokens live (the site renews a token in its last minute).</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>Refresh tokens the identity service refuses.</summary>
+    public ConcurrentDictionary<string, bool> RevokedRefreshTokens { get; } = new();
+    /// <summary>Makes the Articles service answer 503 to article reads.</summary>
+    public bool ArticlesDown { get; set; }
+
+    private StandInServices(WebApplication app)
+    {
+        _app = app;
+        Address = app.Urls.First();
+    }
+
+    public static async Task<StandInServices> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        StandInServices? services = null;
+        app.Run(http => services!.AnswerAsync(http));
+        await app.StartAsync();
+        services = new StandInServices(app);
+        return services;
+    }
+
+    public IReadOnlyList<ServiceCall> CallsSince(int mark) => Calls.Skip(mark).ToList();
+
+    private async Task AnswerAsync(HttpContext http)
+    {
+        var path = http.Request.Path.Value ?? "";
+        var authorization = http.Request.Headers.Authorization.ToString();
+        Calls.Enqueue(new ServiceCall(http.Request.Method, path + http.Request.QueryString, authorization.Length > 0 ? authorization : null));
+        var token = authorization.StartsWith("Bearer ", StringComparison.Ordinal) ? authorization[7..] : null;
+
+        switch (http.Request.Method, path)
+        {
+            case ("GET", "/api/sections"):
+                await http.Response.WriteAsJsonAsync(new[]
+                {
+                    new { slug = "national", name = "National", subsections = new[] { new { slug = "society", name = "Society" } } },
+                    new { slug = "business", name = "Business", subsections = new[] { new { slug = "tech", name = "Tech" } } },
+                });
+                return;
+            case ("GET", "/api/articles"):
+                await http.Response.WriteAsJsonAsync(new { items = new[] { Summary("free-story", false), Summary("premium-story", true) }, page = 1, pageSize = 20, total = 2 });
+                return;
+            case ("GET", "/api/articles/most-read"):
+                await http.Response.WriteAsJsonAsync(new[] { Summary("free-story", false) });
+                return;
+            case ("GET", var p) when p.StartsWith("/api/articles/", StringComparison.Ordinal) && p.EndsWith("/related", StringComparison.Ordinal):
+                await http.Response.WriteAsJsonAsync(new[] { Summary("related-story", false) });
+                return;
+            case ("GET", var p) when p.StartsWith("/api/articles/", StringComparison.Ordinal):
+                await ArticleAsync(http, p["/api/articles/".Length..], token);
+                return;
+            case ("GET", "/api/search"):
+                await http.Response.WriteAsJsonAsync(new
+                {
+                    items = new[]
+                    {
+                        new
+                        {
+                            id = Guid.NewGuid(), slug = "free-story", headline = "Ferry trial begins", section = "national", subsection = (string?)null,
+                            byline = "Kim Ha-eun", publishedAt = DateTimeOffset.UtcNow, updatedAt = (DateTimeOffset?)null, isPremium = false, score = 1.0,
+                            snippet = "The <mark>ferry</mark> &lt;script&gt;alert(1)&lt;/script&gt; <b>bold</b>",
+                        },
+                    },
+                    page = 1, pageSize = 10, total = 1, facets = new[] { new { section = "national", count = 1 } }, didYouMean = (string?)null,
+                });
+                return;
+            case ("POST", "/api/auth/login"):
+                await LoginAsync(http);
+                return;
+            case ("POST", "/api/auth/register"):
+                await RegisterAsync(http);
+                return;
+            case ("POST", "/api/auth/refresh"):
+                var refresh = (await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body)).GetProperty("refreshToken").GetString()!;
+                if (RevokedRefreshTokens.ContainsKey(refresh))
+                {
+                    await ProblemAsync(http, 401, "invalid-refresh-token");
+                    return;
+                }
+                RevokedRefreshTokens[refresh] = true; // single use, as the identity service's are
+                await http.Response.WriteAsJsonAsync(Tokens(token is null ? "renewed" : "renewed"));
+                return;
+            case ("POST", "/api/auth/logout"):
+                var revoked = (await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body)).GetProperty("refreshToken").GetString()!;
+                RevokedRefreshTokens[revoked] = true;
+                http.Response.StatusCode = 204;
+                return;
+            case ("GET", "/api/auth/me"):
+                if (token is null) { http.Response.StatusCode = 401; return; }
+                await http.Response.WriteAsJsonAsync(Profile(token == "access-subscriber" ? Subscriber : Reader));
+                return;
+            case ("GET", "/api/me/notifications"):
+                await http.Response.WriteAsJsonAsync(new { items = Array.Empty<object>(), page = 1, pageSize = 1, total = 3, unread = 3 });
+                return;
+            case ("GET", "/api/me/follows"):
+                await http.Response.WriteAsJsonAsync(new[] { "national" });
+                return;
+            case ("GET", "/api/subscriptions/me"):
+                await http.Response.WriteAsJsonAsync(Array.Empty<object>());
+                return;
+            case ("GET", "/api/plans"):
+                await http.Response.WriteAsJsonAsync(new[]
+                {
+                    new { code = "free", name = "Free", priceKrw = 0, period = "none", includesPremium = false },
+                    new { code = "digital-monthly", name = "Digital monthly", priceKrw = 9900, period = "month", includesPremium = true },
+                });
+                return;
+            default:
+                http.Response.StatusCode = 404;
+                return;
+        }
+    }
+
+    private async Task ArticleAsync(HttpContext http, string slug, string? token)
+    {
+        if (ArticlesDown)
+        {
+            http.Response.StatusCode = 503;
+            return;
+        }
+        if (slug is not ("free-story" or "premium-story"))
+        {
+            await ProblemAsync(http, 404, "article-not-found");
+            return;
+        }
+        var premium = slug == "premium-story";
+        var locked = premium && token != "access-subscriber";
+        await http.Response.WriteAsJsonAsync(new
+        {
+            id = Guid.NewGuid(), slug, headline = premium ? "Premium analysis: chip quotas" : "Ferry trial begins", summary = "What it means.",
+            body = locked ? "<p>Opening paragraph for everyone.</p>" : "<p>Opening paragraph for everyone.</p><p>Subscriber-only quota tables.</p>",
+            locked, section = "business", sectionName = "Business", subsection = "tech", subsectionName = "Tech",
+            byline = "Choi Min-jae", sourceCredit = (string?)null, tags = new[] { "chips" }, leadPhoto = (object?)null, isPremium = premium,
+            publishedAt = DateTimeOffset.UtcNow.AddHours(-2), updatedAt = (DateTimeOffset?)null, timeZone = "Asia/Seoul",
+        });
+    }
+
+    private async Task LoginAsync(HttpContext http)
+    {
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
+        var email = body.GetProperty("email").GetString();
+        if (email == LockedReader)
+        {
+            http.Response.Headers.RetryAfter = "840";
+            await ProblemAsync(http, 423, "account-locked");
+            return;
+        }
+        if (body.GetProperty("password").GetString() != Password || !(email is Reader or Subscriber || _registered.ContainsKey(email!)))
+        {
+            await ProblemAsync(http, 401, "invalid-credentials");
+            return;
+        }
+        await http.Response.WriteAsJsonAsync(Tokens(email == Subscriber ? "subscriber" : null));
+    }
+
+    private async Task RegisterAsync(HttpContext http)
+    {
+        var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
+        var email = body.GetProperty("email").GetString();
+        if (email == TakenEmail)
+        {
+            await ProblemAsync(http, 409, "email-taken");
+            return;
+        }
+        if (body.GetProperty("password").GetString() is not { Length: >= 10 })
+        {
+            http.Response.StatusCode = 400;
+            await http.Response.WriteAsJsonAsync(new { status = 400, title = "One or more validation errors occurred.", errors = new { password = new[] { "A password has at least 10 characters." } } });
+            return;
+        }
+        _registered[email!] = true;
+        http.Response.StatusCode = 201;
+        await http.Response.WriteAsJsonAsync(Profile(Reader));
+    }
+
+    private object Tokens(string? who)
+    {
+        var n = Interlocked.Increment(ref _tokens);
+        var expires = DateTimeOffset.UtcNow.Add(AccessTokenLifetime);
+        return new
+        {
+            accessToken = who == "subscriber" ? "access-subscriber" : $"access-{n}", tokenType = "Bearer",
+            expiresIn = (int)AccessTokenLifetime.TotalSeconds, expiresAt = expires, refreshToken = $"refresh-{n}",
+        };
+    }
+
+    private static object Profile(string email) => new
+    {
+        id = email == Subscriber ? Guid.Parse("00000000-0000-0000-0000-00000000005b") : Guid.Parse("00000000-0000-0000-0000-0000000000ea"),
+        email, displayName = email == Subscriber ? "Sam Subscriber" : "Rae Reader", roles = new[] { "reader" }, registeredAt = DateTimeOffset.UtcNow.AddDays(-3),
+        subscription = (object?)null,
+    };
+
+    private static object Summary(string slug, bool premium) => new
+    {
+        id = Guid.NewGuid(), slug, headline = $"Headline of {slug}", summary = "A dek.", section = "business", subsection = "tech",
+        byline = "Choi Min-jae", sourceCredit = (string?)null, tags = Array.Empty<string>(), leadPhoto = (object?)null, isPremium = premium,
+        publishedAt = DateTimeOffset.UtcNow.AddHours(-3), updatedAt = (DateTimeOffset?)null,
+    };
+
+    private static async Task ProblemAsync(HttpContext http, int status, string kind)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/problem+json";
+        await http.Response.WriteAsJsonAsync(new { status, type = $"https://newsplatform.dev/problems/{kind}", title = kind });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
