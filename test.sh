@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite against real PostgreSQL and RabbitMQ: installs and starts them once,
+# Runs the whole test suite against real PostgreSQL and RabbitMQ (and the site in a real Chromium): installs and starts them once,
 # then `dotnet test` on the solution — or on one test project given first
 # (`./test.sh tests/Search.Tests`). Further arguments go to `dotnet test`.
 set -euo pipefail
@@ -9,7 +9,8 @@ source scripts/infrastructure.sh
 target=NewsPlatform.sln
 if [ $# -gt 0 ] && [ -e "$1" ]; then target="$1"; shift; fi
 
-install_servers
+# Chromium drives the site's journeys (Playwright cannot download a browser here).
+install_servers chromium
 start_postgres
 start_rabbitmq
 
@@ -19,6 +20,7 @@ start_rabbitmq
 export NEWSPLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Password=${NP_PG_PASSWORD};SSL Mode=Disable"
 export NEWSPLATFORM_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672"
 export NEWSPLATFORM_TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:15672"
+export NEWSPLATFORM_CHROMIUM="${NEWSPLATFORM_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log "Building"

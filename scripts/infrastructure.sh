@@ -15,7 +15,7 @@ container_runtime_answers() {
   return 1
 }
 
-# Installs the Debian packages that are missing (PostgreSQL, RabbitMQ, and extras passed as arguments).
+# Installs the Debian packages that are missing (PostgreSQL, RabbitMQ, and extras passed as arguments, e.g. chromium).
 install_servers() {
   local wanted=(postgresql rabbitmq-server "$@") missing=()
   for package in "${wanted[@]}"; do

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
+using NewsPlatform.EndToEnd.Tests.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,6 +19,11 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
+
+    private SiteBrowser? _browser;
+
+    /// <summary>Chromium on the site behind the gateway, started on first use.</summary>
+    public async Task<SiteBrowser> BrowserAsync() => _browser ??= await SiteBrowser.LaunchAsync(Gateway.BaseAddress!);
 
     public async Task InitializeAsync()
     {
@@ -91,6 +97,23 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>An article the newsroom publishes through the API, once its public page answers; its slug.</summary>
+    public async Task<string> PublishAsync(string headline, string section, string? subsection = null, bool premium = false,
+        string body = "<p>Opening paragraph for everyone.</p>", string summary = "A summary for the front.", string byline = "Desk reporter")
+    {
+        var editor = await EditorTokenAsync();
+        var drafted = await SendAsync(HttpMethod.Post, "/api/newsroom/articles", editor,
+            new { headline, summary, body, section, subsection, byline, isPremium = premium, tags = new[] { "journey" } });
+        drafted.EnsureSuccessStatusCode();
+        var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var published = await SendAsync(HttpMethod.Post, $"/api/newsroom/articles/{id}/publish", editor, new { }, drafted.Headers.ETag!.Tag);
+        published.EnsureSuccessStatusCode();
+        var slug = (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("slug").GetString()!;
+        await NewsPlatform.TestSupport.Eventually.Until(() => Gateway.GetAsync($"/api/articles/{slug}?fresh={Guid.NewGuid():N}"),
+            r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(15), $"article {slug} readable");
+        return slug;
+    }
+
     /// <summary>A request through the gateway, with a bearer token, JSON body and If-Match when given.</summary>
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string? token = null, object? body = null, string? ifMatch = null)
     {
@@ -103,6 +126,7 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (_browser is not null) await _browser.DisposeAsync();
         Gateway?.Dispose();
         if (App is not null)
         {

@@ -240,6 +240,33 @@ public sealed class SiteTests(SiteFixture site)
         }
     }
 
+    [Fact]
+    public async Task A_section_front_says_in_its_head_where_its_feed_and_its_neighbouring_pages_are()
+    {
+        using var browser = site.NewBrowser();
+        var (_, page) = await browser.GetAsync("/business?page=2");
+        Assert.Equal("/rss/business", page.QuerySelector("head link[rel=alternate][type='application/rss+xml'][title=Business]")?.GetAttribute("href"));
+        Assert.Equal("/business", page.QuerySelector("head link[rel=prev]")?.GetAttribute("href"));
+        Assert.Equal("/business?page=3", page.QuerySelector("head link[rel=next]")?.GetAttribute("href"));
+        Assert.Equal("https://news.example/business?page=2", page.QuerySelector("head link[rel=canonical]")?.GetAttribute("href"));
+        Assert.Equal("Business | NewsPlatform Daily", page.Title);
+        Assert.Equal("/business?page=3", page.QuerySelector("main a[rel=next]")?.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_subscribe_page_offers_the_paid_plans_and_in_development_names_the_sandboxs_tokens()
+    {
+        using var browser = site.NewBrowser();
+        Assert.Equal("/login?returnUrl=%2Fsubscribe", (await browser.Http.GetAsync("/subscribe")).Headers.Location?.PathAndQuery);
+        await browser.LogInAsync();
+        var (response, page) = await browser.GetAsync("/subscribe?plan=digital-monthly&returnUrl=%2Farticles%2Fpremium-story");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["digital-monthly"], page.QuerySelectorAll("input[name='Form.PlanCode']").Select(i => i.GetAttribute("value")));
+        Assert.NotNull(page.QuerySelector("#plan-digital-monthly[checked]"));
+        Assert.Equal("The token your payment provider gave for your card.", page.QuerySelector("#payment-token-hint")!.TextContent); // not Development
+        Assert.Equal("/articles/premium-story", page.QuerySelector("input[name='Form.ReturnUrl']")!.GetAttribute("value"));
+    }
+
     private static Dictionary<string, string> Form(string email, string password) =>
         new() { ["Form.Email"] = email, ["Form.Password"] = password };
 

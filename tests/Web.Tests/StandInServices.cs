@@ -73,7 +73,8 @@ public sealed class StandInServices : IAsyncDisposable
                 });
                 return;
             case ("GET", "/api/articles"):
-                await http.Response.WriteAsJsonAsync(new { items = new[] { Summary("free-story", false), Summary("premium-story", true) }, page = 1, pageSize = 20, total = 2 });
+                // A front of three pages of twenty, whatever page is asked.
+                await http.Response.WriteAsJsonAsync(new { items = new[] { Summary("free-story", false), Summary("premium-story", true) }, page = 1, pageSize = 20, total = 45 });
                 return;
             case ("GET", "/api/articles/most-read"):
                 await http.Response.WriteAsJsonAsync(new[] { Summary("free-story", false) });

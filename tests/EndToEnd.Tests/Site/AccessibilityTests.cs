@@ -1,0 +1,52 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace NewsPlatform.EndToEnd.Tests.Site;
+
+/// <summary>axe-core on every page type of the site, anonymous and logged in, wide and narrow.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class AccessibilityTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task No_page_type_has_a_serious_or_critical_accessibility_violation()
+    {
+        var free = await platform.PublishAsync($"Accessible ferry timetables for the Han River {Guid.NewGuid():N}"[..52], "national", "society");
+        var premium = await platform.PublishAsync($"Premium: port logistics outlook {Guid.NewGuid():N}"[..40], "business", "companies", premium: true,
+            body: "<p>Opening paragraph.</p><p>Premium analysis.</p>");
+        var browser = await platform.BrowserAsync();
+        var anonymousPages = new[]
+        {
+            "/", "/national", "/national/society", $"/articles/{free}", $"/articles/{premium}", $"/articles/{free}/print",
+            "/search?q=ferry", "/search?q=zzqqxx", "/search", "/sitemap", "/plans", "/login", "/register", "/no-such-page",
+        };
+        var failures = new List<string>();
+        foreach (var phone in new[] { false, true })
+        {
+            var page = await browser.NewReaderAsync(phone: phone);
+            foreach (var path in anonymousPages) failures.AddRange(await CheckAsync(page, path, phone));
+            await page.Context.CloseAsync();
+        }
+
+        // The forms with their messages showing, and the pages of a logged-in reader.
+        var reader = await browser.NewReaderAsync();
+        await reader.GotoAsync("/login");
+        await reader.FillLoginAsync("nobody@example.org", "not-the-password-1");
+        failures.AddRange(await CheckAsync(reader, null, false));
+        var email = $"a11y.{Guid.NewGuid():N}@example.org";
+        await reader.RegisterAsync("Accessible Reader", email, "accessible-reader-pass-1");
+        foreach (var path in new[] { "/account", "/subscribe", $"/articles/{premium}", "/national" })
+            failures.AddRange(await CheckAsync(reader, path, false));
+        await reader.Context.CloseAsync();
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static async Task<IEnumerable<string>> CheckAsync(IPage page, string? path, bool phone)
+    {
+        if (path is not null) await page.GotoAsync(path);
+        var result = await page.RunAxe();
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{path ?? page.Url} ({(phone ? "phone" : "desktop")}): {v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}");
+    }
+}
