@@ -40,6 +40,7 @@ var siteUrl = gateway.GetEndpoint("http");
 // The reader's site: pages rendered on the server from the services' public APIs, reached only through
 // the gateway (every path that is not the API's). Canonical links and feeds name the gateway's address.
 var web = WithPublication(builder.AddProject<Projects.NewsPlatform_Web>("web"), siteUrl)
+    .WithOverrides()
     .WithHttpEndpoint()
     .WithServiceHealth()
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
@@ -49,6 +50,7 @@ var web = WithPublication(builder.AddProject<Projects.NewsPlatform_Web>("web"), 
 WithPublication(articles, siteUrl);
 
 gateway
+    .WithOverrides()
     .WithUrl($"{gateway.GetEndpoint("http")}/docs", "API reference")
     .WithServiceHealth()
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
@@ -61,9 +63,6 @@ gateway
 
 builder.Build().Run();
 
-// A service: its own database ("<name>db"), the shared broker, the AppHost's environment, and its
-// /health report (database, broker, async daemon) as its resource health on the dashboard.
-// WithHttpEndpoint() keeps an http endpoint even though the projects have no launch profile.
 // The publication's settings, one for the site and the Articles service (AppHost configuration "Publication").
 IResourceBuilder<ProjectResource> WithPublication(IResourceBuilder<ProjectResource> project, EndpointReference site) =>
     project
@@ -71,10 +70,14 @@ IResourceBuilder<ProjectResource> WithPublication(IResourceBuilder<ProjectResour
         .WithEnvironment("Publication__TimeZone", builder.Configuration["Publication:TimeZone"])
         .WithEnvironment("Publication__SiteUrl", site);
 
+// A service: its own database ("<name>db"), the shared broker, the AppHost's environment, and its
+// /health report (database, broker, async daemon) as its resource health on the dashboard.
+// WithHttpEndpoint() keeps an http endpoint even though the projects have no launch profile.
 IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
         .WithHttpEndpoint()
         .WithServiceHealth()
         .WithDatabase(infrastructure, connectionName: $"{name}db", databaseName: name)
         .WithMessaging(infrastructure)
-        .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment);
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+        .WithOverrides();
