@@ -19,6 +19,10 @@ public static class WebModule
 
     public static IHostApplicationBuilder AddWebSite(this IHostApplicationBuilder builder)
     {
+        // The site's files do not change while it runs. Without this, Development re-reads wwwroot on every request
+        // and serves the files uncacheable and "re-compressed" without compression (ASP.NET Core's hot reload of
+        // static assets), which is what ./start.sh runs.
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         builder.Services.AddRazorComponents();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -112,7 +116,7 @@ public static class WebModule
         app.MapRazorComponents<App>();
         app.MapPost("/logout", LogOutAsync);
         app.MapGet("/robots.txt", (Microsoft.Extensions.Options.IOptions<Publication> publication) => Results.Text(
-            $"User-agent: *\nDisallow: /account\nDisallow: /newsroom\nDisallow: /admin\nDisallow: /search\nSitemap: {publication.Value.Absolute("/sitemap.xml")}\n",
+            $"User-agent: *\nDisallow: /account\nDisallow: /subscribe\nDisallow: /newsroom\nDisallow: /admin\nSitemap: {publication.Value.Absolute("/sitemap.xml")}\n",
             "text/plain"));
         return app;
     }
