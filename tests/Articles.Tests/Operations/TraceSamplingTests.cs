@@ -40,6 +40,8 @@ public sealed class TraceSamplingTests(TightDaemonLimitsFixture articles) : ICla
     [InlineData(ActivityKind.Client, "articlesdb", SamplingDecision.Drop)]
     [InlineData(ActivityKind.Internal, "marten.daemon.highwatermark", SamplingDecision.Drop)]
     [InlineData(ActivityKind.Internal, "marten.connection", SamplingDecision.Drop)]
+    [InlineData(ActivityKind.Internal, "Microsoft.AspNetCore.Components.RouteChange", SamplingDecision.Drop)] // the site's page: a second root beside its request
+    [InlineData(ActivityKind.Internal, "Microsoft.AspNetCore.Components.HandleEvent", SamplingDecision.Drop)]
     [InlineData(ActivityKind.Server, "GET /api/articles/{slug}", SamplingDecision.RecordAndSample)]
     [InlineData(ActivityKind.Consumer, "articles-events receive", SamplingDecision.RecordAndSample)]
     [InlineData(ActivityKind.Producer, "forward ArticlePublished", SamplingDecision.RecordAndSample)]
