@@ -41,6 +41,7 @@ public static class ServiceDefaultsExtensions
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(
                 System.Text.Json.JsonNamingPolicy.CamelCase)));
 
+        builder.Services.AddExceptionHandler<RequestProblems>();
         builder.Services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context =>
             {

@@ -17,6 +17,7 @@ public static class SubscriptionsModule
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SubscriptionsMetrics>();
+        builder.Services.AddExceptionHandler<SubscriptionsProblems>();
         builder.Services.Configure<TokenSettings>(builder.Configuration.GetSection("Identity"));
 
         // Accounts and tokens

@@ -296,6 +296,24 @@ public abstract class SearchQueryTests(SearchServiceFixtureBase search, SearchEn
     }
 
     [Theory]
+    [InlineData("to=9999-12-31")]
+    [InlineData("to=9999-12-31T23:59:59.9999999Z")]
+    [InlineData("from=0001-01-01&to=9999-12-31")]
+    [InlineData("from=0001-01-01T00:00:00Z")]
+    [InlineData("to=0001-01-01")]
+    [InlineData("from=9999-12-31")]
+    public async Task Dates_at_the_ends_of_the_calendar_are_answered_never_an_overflow(string range)
+    {
+        var word = Word();
+        await PublishAllAsync(word, Article($"{word} calendar edges", "Body."));
+        var response = await search.Client.GetAsync($"/api/search?q={word}&{range}");
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest,
+            $"{range} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        if (range.StartsWith("to=9999") || range.StartsWith("from=0001"))
+            Assert.Equal(1, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt64()); // the end of time includes today
+    }
+
+    [Theory]
     [InlineData("q=ferry&from=2026-11-12&to=2026-11-10", "from")]
     [InlineData("q=ferry&from=yesterday", "from")]
     [InlineData("q=ferry&to=2026-13-01", "to")]

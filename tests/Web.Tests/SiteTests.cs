@@ -267,6 +267,36 @@ public sealed class SiteTests(SiteFixture site)
         Assert.Equal("/articles/premium-story", page.QuerySelector("input[name='Form.ReturnUrl']")!.GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData("tok_ok", "You are subscribed", "every premium article is open to you now")]
+    [InlineData("tok_timeout", "We are confirming your payment", "premium articles open as soon as it is confirmed, and you are charged once")]
+    public async Task A_subscription_ends_on_a_page_that_says_what_it_came_to_and_leads_back_to_the_article(string card, string heading, string words)
+    {
+        using var browser = site.NewBrowser();
+        await browser.LogInAsync(StandInServices.Reader, StandInServices.Password); // a new access token: a reader of their own
+        var (posted, _) = await browser.SubmitAsync("/subscribe?returnUrl=%2Farticles%2Fpremium-story", "subscribe",
+            new Dictionary<string, string> { ["Form.PlanCode"] = "digital-monthly", ["Form.PaymentToken"] = card });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal("/subscribe/result?returnUrl=%2Farticles%2Fpremium-story", posted.Headers.Location?.PathAndQuery);
+
+        var (_, result) = await browser.GetAsync(posted.Headers.Location!.PathAndQuery);
+        Assert.Equal(heading, result.QuerySelector("main h1")!.TextContent);
+        Assert.Contains(words, result.QuerySelector("[role=status]")!.TextContent);
+        Assert.Equal("/articles/premium-story", result.QuerySelector("main a.button")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task A_declined_card_keeps_the_form_with_the_message_next_to_the_payment_field()
+    {
+        using var browser = site.NewBrowser();
+        await browser.LogInAsync();
+        var (declined, page) = await browser.SubmitAsync("/subscribe", "subscribe",
+            new Dictionary<string, string> { ["Form.PlanCode"] = "digital-monthly", ["Form.PaymentToken"] = "tok_declined" });
+        Assert.Equal(HttpStatusCode.PaymentRequired, declined.StatusCode);
+        Assert.Equal("The payment was declined, and nothing was charged. Try another payment method.", page.QuerySelector("#payment-token-error")!.TextContent);
+        Assert.Equal("tok_declined", page.QuerySelector("#payment-token")!.GetAttribute("value"));
+    }
+
     private static Dictionary<string, string> Form(string email, string password) =>
         new() { ["Form.Email"] = email, ["Form.Password"] = password };
 

@@ -24,6 +24,7 @@ public sealed class StandInServices : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, bool> _registered = new();
+    private readonly ConcurrentDictionary<string, object> _subscriptions = new();
     private int _tokens;
 
     public ConcurrentQueue<ServiceCall> Calls { get; } = new();
@@ -132,7 +133,28 @@ public sealed class StandInServices : IAsyncDisposable
                 await http.Response.WriteAsJsonAsync(new[] { "national" });
                 return;
             case ("GET", "/api/subscriptions/me"):
-                await http.Response.WriteAsJsonAsync(Array.Empty<object>());
+                await http.Response.WriteAsJsonAsync(token is not null && _subscriptions.TryGetValue(token, out var mine) ? new[] { mine } : Array.Empty<object>());
+                return;
+            case ("POST", "/api/subscriptions"):
+                // The sandbox's tokens: tok_ok charged at once, tok_timeout still being confirmed, anything else declined.
+                var request = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
+                var card = request.GetProperty("paymentToken").GetString();
+                if (card is not ("tok_ok" or "tok_timeout"))
+                {
+                    await ProblemAsync(http, 402, "payment-declined");
+                    return;
+                }
+                var subscription = new
+                {
+                    id = Guid.NewGuid(), planCode = "digital-monthly", planName = "Digital monthly", priceKrw = 9900,
+                    status = card == "tok_ok" ? "active" : "pending", requestedAt = DateTimeOffset.UtcNow,
+                    periodStart = card == "tok_ok" ? DateTimeOffset.UtcNow : (DateTimeOffset?)null,
+                    periodEnd = card == "tok_ok" ? DateTimeOffset.UtcNow.AddMonths(1) : (DateTimeOffset?)null,
+                    cancelledAt = (DateTimeOffset?)null, givesAccess = card == "tok_ok", endReason = (string?)null,
+                };
+                _subscriptions[token!] = subscription;
+                http.Response.StatusCode = card == "tok_ok" ? 201 : 202;
+                await http.Response.WriteAsJsonAsync(subscription);
                 return;
             case ("GET", "/api/plans"):
                 await http.Response.WriteAsJsonAsync(new[]

@@ -26,7 +26,6 @@ public sealed class NewsroomProblems(IProblemDetailsService problems) : IExcepti
                 "The article changed since the version named in If-Match. Fetch it again and reapply your change."),
             DocumentAlreadyExistsException => Problem(StatusCodes.Status409Conflict, "slug-taken",
                 "Another article took this slug at the same moment. Try again."),
-            BadHttpRequestException bad => Problem(bad.StatusCode, "bad-request", bad.Message),
             _ => null,
         };
         if (problem is null) return false;
@@ -49,7 +48,6 @@ public sealed class NewsroomProblems(IProblemDetailsService problems) : IExcepti
             "article-not-found" => "Article not found.",
             "version-required" => "If-Match is required.",
             "stale-version" => "The article has changed.",
-            "bad-request" => "The request is malformed.",
             _ => "The newsroom refused the change.",
         },
         Detail = detail,

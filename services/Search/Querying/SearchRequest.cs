@@ -75,10 +75,13 @@ public sealed record SearchRequest(
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return endOfDay ? start.AddDays(1) : start;
+            // "Until 9999-12-31" means until the end of time, not one day past the calendar.
+            return endOfDay ? (day == DateOnly.MaxValue ? DateTimeOffset.MaxValue : start.AddDays(1)) : start;
         }
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var moment))
-            return endOfDay ? moment.AddMicroseconds(1) : moment; // the database keeps microseconds
+            return endOfDay // the database keeps microseconds
+                ? moment.UtcTicks > DateTimeOffset.MaxValue.UtcTicks - TimeSpan.TicksPerMicrosecond ? DateTimeOffset.MaxValue : moment.AddMicroseconds(1)
+                : moment;
         errors[name] = [$"'{name}' is a date (2026-11-28) or a date and time (2026-11-28T09:00:00Z)."];
         return null;
     }

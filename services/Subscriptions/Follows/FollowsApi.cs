@@ -35,6 +35,8 @@ public sealed record NotificationInbox(IReadOnlyList<Notification> Items, int Pa
 /// <summary>Slices: follow and unfollow sections; the notification inbox.</summary>
 public static class FollowsApi
 {
+    public const int MaxInboxWindow = 10_000;
+
     public static void MapFollows(this IEndpointRouteBuilder app)
     {
         var me = app.MapGroup("/api/me").WithTags("Follows").RequireAuthorization(Policies.Reader);
@@ -73,6 +75,9 @@ public static class FollowsApi
     {
         if (page is < 1 || pageSize is < 1 or > 50)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["paging"] = ["page ≥ 1 and pageSize between 1 and 50."] });
+        // Nobody pages past the 10,000th notification; a page number beyond that would only overflow the offset.
+        if ((long)(page ?? 1) * (pageSize ?? 20) > MaxInboxWindow)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["page"] = [$"The inbox is paged up to its {MaxInboxWindow:N0}th notification."] });
         var (number, size) = (page ?? 1, pageSize ?? 20);
         var readerId = user.ReaderId();
         var found = await session.Query<Notification>()

@@ -41,6 +41,31 @@ public sealed class AccessibilityTests(PlatformFixture platform)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Fact]
+    public async Task Text_at_200_percent_and_a_320_pixel_screen_need_no_sideways_scrolling()
+    {
+        var article = await platform.PublishAsync($"Reflow: a long headline about harbour redevelopment plans in Incheon {Guid.NewGuid():N}"[..80], "national", "society");
+        var browser = await platform.BrowserAsync();
+        var failures = new List<string>();
+        var desktop = await browser.NewReaderAsync();
+        var narrow = await browser.NewReaderAsync(phone: true);
+        await narrow.SetViewportSizeAsync(320, 640);
+        foreach (var path in new[] { "/", "/national", $"/articles/{article}", "/search?q=harbour", "/login", "/register", "/plans", "/sitemap" })
+        {
+            await desktop.GotoAsync(path);
+            await desktop.EvaluateAsync("document.documentElement.style.fontSize = '200%'");
+            if (await OverflowsAsync(desktop)) failures.Add($"{path}: text at 200 % scrolls sideways");
+            await narrow.GotoAsync(path);
+            if (await OverflowsAsync(narrow)) failures.Add($"{path}: a 320 px screen scrolls sideways");
+        }
+        await desktop.Context.CloseAsync();
+        await narrow.Context.CloseAsync();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static Task<bool> OverflowsAsync(IPage page) =>
+        page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+
     private static async Task<IEnumerable<string>> CheckAsync(IPage page, string? path, bool phone)
     {
         if (path is not null) await page.GotoAsync(path);

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// A request the framework could not read — malformed or mistyped JSON, a body too deep or too large, a missing
+/// body, a parameter that does not bind — is the caller's mistake: a 4xx problem document with the framework's
+/// own status (400, 413, 415 …), never a 500. (In Development minimal APIs throw these instead of answering, so
+/// without this every service that runs as ./start.sh runs it answered 500 to a bad body.) A service's own problem
+/// catalogue handles its domain's refusals; this one only what no endpoint got to see.
+/// </summary>
+public sealed class RequestProblems(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad || http.Response.HasStarted) return false;
+        http.Response.StatusCode = bad.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Type = "https://newsplatform.dev/problems/bad-request",
+                Title = "The request is malformed.",
+                // The framework's message names what could not be read, never more (no stack, no values echoed at length).
+                Detail = bad.Message.Length > 300 ? bad.Message[..300] : bad.Message,
+            },
+        });
+    }
+}
