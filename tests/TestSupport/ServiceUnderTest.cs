@@ -11,13 +11,29 @@ namespace NewsPlatform.TestSupport;
 /// One NewsPlatform service running in-process on the real servers. <typeparamref name="TModule"/>
 /// is any type of the service's assembly (its module class), which names the app to start.
 /// </summary>
+/// <param name="environment">The host environment; "Development" runs the service as ./start.sh does.</param>
 public sealed class ServiceUnderTest<TModule>(
-    IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? replaceServices = null)
+    IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? replaceServices = null, string environment = "Testing")
     : WebApplicationFactory<TModule> where TModule : class
 {
+    /// <summary>The address of the service once started on a real port (<see cref="StartOnPortAsync"/>).</summary>
+    public Uri? Address { get; private set; }
+
+    /// <summary>Starts the service on Kestrel at a free loopback port (a proxy can then reach it over TCP), ready as <see cref="StartAsync"/>.</summary>
+    public async Task<Uri> StartOnPortAsync()
+    {
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        Address = new Uri(addresses.First());
+        await StartAsync();
+        return Address;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         // A single daemon per test process starts at once; HotCold would wait for leadership.
         builder.UseSetting("EventStore:DaemonMode", "Solo");
         // Tests sign in with development tokens ("Bearer dev:<subject>:<roles>") until the identity service issues real ones.

@@ -92,15 +92,16 @@ public static class SubscriptionsApi
         Guid id, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock, SubscriptionsMetrics metrics,
         CancellationToken cancellationToken)
     {
-        var stream = await session.Events.FetchForWriting<Subscription>(id, cancellationToken);
-        // Someone else's subscription is as good as missing: no hint that it exists.
-        if (stream.Aggregate is not { } subscription || subscription.ReaderId != user.ReaderId())
+        // No stream has the empty id (the event store refuses to look for one); someone else's subscription is as
+        // good as missing: no hint that it exists.
+        var stream = id == Guid.Empty ? null : await session.Events.FetchForWriting<Subscription>(id, cancellationToken);
+        if (stream?.Aggregate is not { } subscription || subscription.ReaderId != user.ReaderId())
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such subscription.",
                 type: "https://newsplatform.dev/problems/subscription-not-found");
         try
         {
             var events = SubscriptionDecider.DecideCancel(subscription, user.FindFirstValue("sub")!, clock.GetUtcNow());
-            stream.AppendMany(events);
+            stream!.AppendMany(events);
             await session.SaveChangesAsync(cancellationToken);
             metrics.Appended(subscription, events);
             var after = events.Aggregate(subscription, (s, e) => SubscriptionDecider.Evolve(s, e)!);

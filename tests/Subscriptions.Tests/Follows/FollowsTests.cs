@@ -84,6 +84,30 @@ public sealed class FollowsTests(SubscriptionsServiceFixture identity) : IClassF
         Assert.Single(await InboxAsync(reader));
     }
 
+    [Theory]
+    [InlineData("page=2147483647&pageSize=50")]
+    [InlineData("page=201&pageSize=50")]
+    public async Task An_inbox_page_past_its_window_is_a_400_not_an_overflow(string query)
+    {
+        var reader = await ReaderAsync();
+        var response = await reader.GetAsync($"/api/me/notifications?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Follows_racing_each_other_on_one_account_answer_204_or_409_never_a_server_error()
+    {
+        var reader = await ReaderAsync();
+        var sections = new[] { "national", "business", "finance", "opinion", "lifestyle", "sports", "world", "video" };
+        var answers = await Task.WhenAll(sections.SelectMany(s => new[] { reader.PutAsync($"/api/me/follows/{s}", null), reader.DeleteAsync($"/api/me/follows/{s}") }));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.Conflict, $"{(int)a.StatusCode}"));
+        var conflict = answers.FirstOrDefault(a => a.StatusCode == HttpStatusCode.Conflict);
+        if (conflict is not null)
+            Assert.Equal("https://newsplatform.dev/problems/concurrent-change", (await conflict.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+    }
+
     [Fact]
     public async Task Following_needs_a_known_section_and_a_logged_in_reader()
     {
