@@ -11,12 +11,13 @@ var infrastructure = builder.AddInfrastructure();
 var environment = builder.Environment.EnvironmentName;
 
 // Each service owns its database and shares the broker (AddService, at the end).
-// Subscriptions & identity signs the platform's tokens and starts with an initial admin from
-// this AppHost's configuration ("InitialAdmin", see appsettings.json; override with
-// InitialAdmin__Email / InitialAdmin__Password).
+// Subscriptions & identity signs the platform's tokens and starts with an initial admin: the email from this
+// AppHost's configuration ("InitialAdmin", see appsettings.json), the password generated at the first start (never
+// committed), kept in the AppHost's user secrets and shown once in its console and on the dashboard (InitialAdmin.cs).
+var adminPassword = builder.AddInitialAdminPassword();
 var subscriptions = AddService<Projects.NewsPlatform_Subscriptions>("subscriptions")
     .WithEnvironment("Identity__InitialAdmin__Email", builder.Configuration["InitialAdmin:Email"])
-    .WithEnvironment("Identity__InitialAdmin__Password", builder.Configuration["InitialAdmin:Password"])
+    .WithEnvironment("Identity__InitialAdmin__Password", adminPassword)
     .WithEnvironment("Identity__InitialAdmin__DisplayName", builder.Configuration["InitialAdmin:DisplayName"]);
 
 // The others verify tokens against the keys the identity service publishes (its discovery document).

@@ -119,13 +119,29 @@ public static class ServiceDefaultsExtensions
     /// <c>/health</c>: ready (database and broker reachable); <c>/alive</c>: the process answers.
     /// Both are served in every environment because the AppHost and the gateway probe them.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <param name="informationalTag">
+    /// Checks with this tag are reported too, under their tag, but never make the process unready: the gateway shows
+    /// each service's state without leaving a load balancer's rotation because one service is down.
+    /// </param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, string? informationalTag = null)
     {
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions
+        static bool Readiness(HealthCheckRegistration check) => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live");
+        if (informationalTag is null)
         {
-            Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live"),
-            ResponseWriter = WriteHealthReport,
-        }).DisableHttpMetrics();
+            app.MapHealthChecks(HealthPath, new HealthCheckOptions { Predicate = Readiness, ResponseWriter = WriteHealthReport }).DisableHttpMetrics();
+        }
+        else
+        {
+            app.MapGet(HealthPath, async (HttpContext http, HealthCheckService health) =>
+            {
+                var own = health.CheckHealthAsync(Readiness, http.RequestAborted);
+                var informational = health.CheckHealthAsync(check => check.Tags.Contains(informationalTag), http.RequestAborted);
+                await Task.WhenAll(own, informational);
+                http.Response.StatusCode = own.Result.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+                http.Response.Headers.CacheControl = "no-store";
+                await WriteHealthReport(http, own.Result, (informationalTag, informational.Result));
+            }).DisableHttpMetrics().ExcludeFromDescription();
+        }
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("live"),
@@ -133,16 +149,16 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
-    private static Task WriteHealthReport(HttpContext context, HealthReport report)
+    private static Task WriteHealthReport(HttpContext context, HealthReport report) => WriteHealthReport(context, report, null);
+
+    private static Task WriteHealthReport(HttpContext context, HealthReport report, (string Name, HealthReport Report)? informational)
     {
+        static Dictionary<string, object> Entries(HealthReport r) => r.Entries.ToDictionary(
+            entry => entry.Key, entry => (object)new { status = entry.Value.Status.ToString(), description = entry.Value.Description });
+        var body = new Dictionary<string, object> { ["status"] = report.Status.ToString(), ["checks"] = Entries(report) };
+        if (informational is { } info) body[info.Name] = Entries(info.Report);
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsJsonAsync(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(
-                entry => entry.Key,
-                entry => new { status = entry.Value.Status.ToString(), description = entry.Value.Description }),
-        });
+        return context.Response.WriteAsJsonAsync(body);
     }
 
     /// <summary>

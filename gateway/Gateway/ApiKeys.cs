@@ -35,11 +35,23 @@ public sealed class ApiKeyChecker(HttpClient http, IMemoryCache cache, IOptions<
 {
     public const int MaxKeyLength = 200;
 
+    /// <summary>The answer kept for this key, if any: no lookup needed.</summary>
+    public bool TryKnown(string key, out ApiKeyCheckResult result)
+    {
+        if (key.Length is 0 or > MaxKeyLength)
+        {
+            result = new(ApiKeyOutcome.Unknown);
+            return true;
+        }
+        var found = cache.TryGetValue(CacheKey(key), out ApiKeyCheckResult? known);
+        result = known!;
+        return found;
+    }
+
     public async Task<ApiKeyCheckResult> CheckAsync(string key, CancellationToken cancellationToken)
     {
-        if (key.Length is 0 or > MaxKeyLength) return new(ApiKeyOutcome.Unknown);
-        var cacheKey = "api-key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-        if (cache.TryGetValue(cacheKey, out ApiKeyCheckResult? known)) return known!;
+        if (TryKnown(key, out var known)) return known;
+        var cacheKey = CacheKey(key);
 
         var result = await AskAsync(key, cancellationToken);
         if (result.Outcome != ApiKeyOutcome.Unavailable)
@@ -51,6 +63,8 @@ public sealed class ApiKeyChecker(HttpClient http, IMemoryCache cache, IOptions<
         }
         return result;
     }
+
+    private static string CacheKey(string key) => "api-key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private async Task<ApiKeyCheckResult> AskAsync(string key, CancellationToken cancellationToken)
     {
@@ -95,6 +109,7 @@ public static class ApiKeys
         builder.Services.Configure<ApiKeySettings>(builder.Configuration.GetSection("ApiKeys"));
         builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient<ApiKeyChecker>();
+        builder.Services.AddSingleton<KeyLookupLimit>();
         return builder;
     }
 
@@ -109,7 +124,22 @@ public static class ApiKeys
             return;
         }
 
-        var result = await http.RequestServices.GetRequiredService<ApiKeyChecker>().CheckAsync(presented.ToString(), http.RequestAborted);
+        var checker = http.RequestServices.GetRequiredService<ApiKeyChecker>();
+        var key = presented.ToString();
+        if (!checker.TryKnown(key, out var result))
+        {
+            // A key the edge has not seen costs a lookup: new keys are limited per address before any is made, so
+            // random keys cannot make the gateway query the identity service's database at will.
+            if (http.RequestServices.GetRequiredService<KeyLookupLimit>().Refused(RateLimits.ClientOf(http)) is { } wait)
+            {
+                var metrics = http.RequestServices.GetRequiredService<GatewayMetrics>();
+                metrics.ApiKeyRejected("lookups_limited");
+                metrics.RateLimitRejected(KeyLookupLimit.Policy);
+                await RateLimits.WriteTooManyRequestsAsync(http, wait);
+                return;
+            }
+            result = await checker.CheckAsync(key, http.RequestAborted);
+        }
         switch (result.Outcome)
         {
             case ApiKeyOutcome.Valid:
@@ -128,4 +158,27 @@ public static class ApiKeys
                 return;
         }
     });
+}
+
+/// <summary>Lookups of keys the edge does not know yet, per client address (configuration <c>RateLimits:KeyLookups</c>).</summary>
+public sealed class KeyLookupLimit : IDisposable
+{
+    public const string Policy = "api_key_lookups";
+    private readonly System.Threading.RateLimiting.PartitionedRateLimiter<string> _buckets;
+
+    public KeyLookupLimit(IConfiguration configuration)
+    {
+        var bucket = configuration.GetSection("RateLimits:KeyLookups").Get<BucketSettings>() ?? new() { Burst = 20, PerSecond = 1 };
+        _buckets = System.Threading.RateLimiting.PartitionedRateLimiter.Create<string, string>(address =>
+            System.Threading.RateLimiting.RateLimitPartition.GetTokenBucketLimiter(address, _ => bucket.ToOptions()));
+    }
+
+    public TimeSpan? Refused(string address)
+    {
+        using var lease = _buckets.AttemptAcquire(address);
+        if (lease.IsAcquired) return null;
+        return lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+    }
+
+    public void Dispose() => _buckets.Dispose();
 }

@@ -1,72 +1,174 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using System.Threading.RateLimiting;
 using Yarp.ReverseProxy.Model;
 
 namespace NewsPlatform.Gateway;
 
+/// <summary>Configuration <c>RateLimits:Credentials</c>: the buckets of logging in and registering.</summary>
+public sealed class CredentialSettings
+{
+    /// <summary>Every attempt from one address (the work a login costs: a slow password hash); generous.</summary>
+    public BucketSettings Attempts { get; set; } = new() { Burst = 60, PerSecond = 1 };
+    /// <summary>Failed attempts from one address: wrong credentials, a locked account, a taken email.</summary>
+    public BucketSettings FailuresPerAddress { get; set; } = new() { Burst = 10, PerSecond = 0.2 };
+    /// <summary>Failed logins to one account, from wherever they come.</summary>
+    public BucketSettings FailuresPerAccount { get; set; } = new() { Burst = 10, PerSecond = 1.0 / 60 };
+}
+
 /// <summary>
-/// The strict limit on attempts to log in or register, per client address (configuration
-/// <c>RateLimits:Credentials</c>), shared by the API routes and the site's forms — one bucket per address
-/// whichever way the attempt comes. Routes opt in with YARP metadata <c>"Credentials"</c>:
+/// Limits on logging in and registering that stop guessing without stopping a newsroom: what is limited is
+/// <em>failure</em> — per client address and per account — plus a generous cap on all attempts from one address.
+/// Fifty editors behind one office address all log in; a guesser runs out of failures after ten, and an account
+/// attacked from many addresses is held back too (the identity service also locks it after five). A failure is
+/// counted when the answer says so (401 or 423 to a login, 409 to a registration) and on
+/// <c>newsplatform.gateway.credential_failures</c>, which an operator can alert on.
+/// Routes opt in with YARP metadata <c>"Credentials"</c>:
 /// <list type="bullet">
-/// <item><c>api</c>: over the limit, a 429 problem with <c>Retry-After</c>;</item>
-/// <item><c>page</c>: the site's login and registration forms. A problem document is no answer for a person, so
-/// the form is passed on with <c>X-Edge-Retry-After</c> (the seconds to wait) and the site answers 429 with the
-/// form and the message; it calls no service for such a request. A copy of that header sent by a client is
-/// dropped at the edge (<see cref="EdgeHeaders"/>).</item>
+/// <item><c>api</c>: over a limit, a 429 problem with <c>Retry-After</c>;</item>
+/// <item><c>page</c>: the site's forms. A problem document is no answer for a person, so the form is passed on with
+/// <c>X-Edge-Retry-After</c> (seconds) and <c>X-Edge-Throttle-Scope</c> (<c>address</c> or <c>account</c>), and the
+/// site answers 429 with the form and the message, calling no service. Copies sent by a client are dropped at
+/// the edge (<see cref="EdgeHeaders"/>).</item>
 /// </list>
 /// </summary>
 public sealed class CredentialLimits : IDisposable
 {
     public const string MetadataKey = "Credentials";
     public const string RetryAfterHeader = "X-Edge-Retry-After";
+    public const string ScopeHeader = "X-Edge-Throttle-Scope";
 
-    private readonly PartitionedRateLimiter<string> _buckets;
+    private readonly PartitionedRateLimiter<string> _attempts;
+    private readonly PartitionedRateLimiter<string> _addressFailures;
+    private readonly PartitionedRateLimiter<string> _accountFailures;
 
     public CredentialLimits(IConfiguration configuration)
     {
-        var settings = configuration.GetSection("RateLimits:Credentials").Get<BucketSettings>() ?? new() { Burst = 10, PerSecond = 0.2 };
-        _buckets = PartitionedRateLimiter.Create<string, string>(client =>
-            RateLimitPartition.GetTokenBucketLimiter(client, _ => settings.ToOptions()));
+        var settings = configuration.GetSection("RateLimits:Credentials").Get<CredentialSettings>() ?? new();
+        _attempts = Buckets(settings.Attempts);
+        _addressFailures = Buckets(settings.FailuresPerAddress);
+        _accountFailures = Buckets(settings.FailuresPerAccount);
     }
 
-    /// <summary>Takes one attempt from the client's bucket; null if allowed, else how long to wait.</summary>
-    public TimeSpan? Attempt(string client)
+    private static PartitionedRateLimiter<string> Buckets(BucketSettings bucket) =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => bucket.ToOptions()));
+
+    /// <summary>Whether one more attempt may go on; if not, how long to wait and which limit holds it back.</summary>
+    public (TimeSpan Wait, string Scope)? Admit(string address, string? account)
     {
-        using var lease = _buckets.AttemptAcquire(client);
+        if (Refused(_attempts, address, consume: true) is { } busy) return (busy, "address");
+        if (Refused(_addressFailures, address, consume: false) is { } guessing) return (guessing, "address");
+        if (account is not null && Refused(_accountFailures, account, consume: false) is { } attacked) return (attacked, "account");
+        return null;
+    }
+
+    /// <summary>An attempt failed: it counts against its address and its account.</summary>
+    public void Failed(string address, string? account)
+    {
+        _addressFailures.AttemptAcquire(address).Dispose();
+        if (account is not null) _accountFailures.AttemptAcquire(account).Dispose();
+    }
+
+    // Asking for no permit tells whether any is left without taking one.
+    private static TimeSpan? Refused(PartitionedRateLimiter<string> buckets, string key, bool consume)
+    {
+        using var lease = buckets.AttemptAcquire(key, consume ? 1 : 0);
         if (lease.IsAcquired) return null;
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
     }
 
-    public void Dispose() => _buckets.Dispose();
+    public void Dispose()
+    {
+        _attempts.Dispose();
+        _addressFailures.Dispose();
+        _accountFailures.Dispose();
+    }
 }
 
 public static class CredentialLimitsExtensions
 {
+    private const int LargestCredentialsBody = 16 * 1024;
+
     public static IApplicationBuilder UseCredentialLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var mode = http.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.Metadata?.GetValueOrDefault(CredentialLimits.MetadataKey);
-        if (mode is null)
+        if (mode is null || !HttpMethods.IsPost(http.Request.Method))
         {
             await next(http);
             return;
         }
 
-        var wait = http.RequestServices.GetRequiredService<CredentialLimits>().Attempt(RateLimits.ClientOf(http));
-        if (wait is null)
+        var limits = http.RequestServices.GetRequiredService<CredentialLimits>();
+        var address = RateLimits.ClientOf(http);
+        var account = await AccountOfAsync(http, page: mode == "page");
+        if (limits.Admit(address, account) is var (wait, scope))
         {
-            await next(http);
+            http.RequestServices.GetRequiredService<GatewayMetrics>().RateLimitRejected(RateLimits.Credentials);
+            if (mode == "page")
+            {
+                http.Request.Headers[CredentialLimits.RetryAfterHeader] = Seconds(wait);
+                http.Request.Headers[CredentialLimits.ScopeHeader] = scope;
+                await next(http);
+                return;
+            }
+            await RateLimits.WriteTooManyRequestsAsync(http, wait);
             return;
         }
 
-        http.RequestServices.GetRequiredService<GatewayMetrics>().RateLimitRejected(RateLimits.Credentials);
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.Value.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        if (mode == "page")
+        // Counted as the answer starts, before the caller can read it: its next attempt meets the count.
+        var registering = http.Request.Path.Value?.EndsWith("/register", StringComparison.Ordinal) == true;
+        http.Response.OnStarting(() =>
         {
-            http.Request.Headers[CredentialLimits.RetryAfterHeader] = seconds;
-            await next(http);
-            return;
-        }
-        await RateLimits.WriteTooManyRequestsAsync(http, wait.Value);
+            var failed = registering
+                ? http.Response.StatusCode == StatusCodes.Status409Conflict
+                : http.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status423Locked;
+            if (failed)
+            {
+                limits.Failed(address, registering ? null : account);
+                http.RequestServices.GetRequiredService<GatewayMetrics>().CredentialFailed(registering ? "register" : "login");
+            }
+            return Task.CompletedTask;
+        });
+        await next(http);
     });
+
+    private static string Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The account an attempt names: its email (the API's JSON body or the form's field), normalised and hashed — the
+    /// gateway keeps no address in clear. The body stays readable for the service.
+    /// </summary>
+    private static async Task<string?> AccountOfAsync(HttpContext http, bool page)
+    {
+        if (http.Request.ContentLength is > LargestCredentialsBody) return null;
+        http.Request.EnableBuffering(LargestCredentialsBody);
+        string? email = null;
+        try
+        {
+            if (page && http.Request.HasFormContentType)
+            {
+                var form = await http.Request.ReadFormAsync(http.RequestAborted);
+                email = form["Form.Email"].ToString();
+            }
+            else if (!page)
+            {
+                using var json = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("email", out var value)
+                    && value.ValueKind == JsonValueKind.String)
+                    email = value.GetString();
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or IOException or BadHttpRequestException)
+        {
+            // Not readable here: the service answers it (a 400); only the address's limits apply.
+        }
+        finally
+        {
+            http.Request.Body.Position = 0;
+        }
+        if (string.IsNullOrWhiteSpace(email)) return null;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())));
+    }
 }

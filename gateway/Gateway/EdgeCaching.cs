@@ -16,6 +16,9 @@ public static class EdgeCaching
     /// <summary>The site's pages: the same for every reader who is not logged in.</summary>
     public const string PublicPage = "public-page";
 
+    /// <summary>Feeds and sitemaps: they read no query string, so none makes another entry (or a fresh, costly read).</summary>
+    public const string PublicFeed = "public-feed";
+
     public static IHostApplicationBuilder AddEdgeCaching(this IHostApplicationBuilder builder)
     {
         var seconds = builder.Configuration.GetValue("OutputCaching:Seconds", 10);
@@ -25,7 +28,10 @@ public static class EdgeCaching
         builder.Services.AddOutputCache(options =>
         {
             options.AddPolicy(PublicRead, new PublicReadPolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)), enabled));
-            options.AddPolicy(PublicPage, new PublicReadPolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)), enabled, sessionCookie));
+            // A page varies by the parameters the site reads, and no others (a tracking parameter makes no new entry).
+            options.AddPolicy(PublicPage, new PublicReadPolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)), enabled, sessionCookie,
+                queryKeys: ["page", "q", "section", "from", "to", "sort"]));
+            options.AddPolicy(PublicFeed, new PublicReadPolicy(TimeSpan.FromSeconds(Math.Max(1, seconds)), enabled, queryKeys: []));
         });
         return builder;
     }
@@ -42,7 +48,8 @@ public static class EdgeCaching
 /// <c>Vary: Authorization</c> (Articles sends it on every article) does not stop caching: only requests
 /// without credentials ever read or fill the cache, so the kept answer is always the anonymous one.
 /// </summary>
-public sealed class PublicReadPolicy(TimeSpan duration, bool enabled = true, string? sessionCookie = null) : IOutputCachePolicy
+/// <param name="queryKeys">The query parameters that make another entry; null: all of them.</param>
+public sealed class PublicReadPolicy(TimeSpan duration, bool enabled = true, string? sessionCookie = null, string[]? queryKeys = null) : IOutputCachePolicy
 {
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -63,7 +70,7 @@ public sealed class PublicReadPolicy(TimeSpan duration, bool enabled = true, str
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = duration;
-        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.QueryKeys = queryKeys is null ? "*" : new Microsoft.Extensions.Primitives.StringValues(queryKeys);
         context.CacheVaryByRules.HeaderNames = new([HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.AcceptLanguage]);
         return ValueTask.CompletedTask;
     }

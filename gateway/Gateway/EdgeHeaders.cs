@@ -19,6 +19,7 @@ public static partial class EdgeHeaders
         http.Request.Headers[RequestIdHeader] = requestId;
         // Only the edge may tell the site that a form was throttled.
         http.Request.Headers.Remove(CredentialLimits.RetryAfterHeader);
+        http.Request.Headers.Remove(CredentialLimits.ScopeHeader);
         Activity.Current?.SetTag("http.request_id", requestId);
 
         http.Response.OnStarting(() =>

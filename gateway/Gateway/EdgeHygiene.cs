@@ -38,7 +38,12 @@ public static class EdgeHygiene
 
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Believed only from the configured proxies, and with none configured from nobody: ASP.NET Core reads
+            // empty trust lists as "trust every sender", which would let any client choose its own address (and
+            // with it a fresh rate-limit bucket per request).
+            options.ForwardedHeaders = edge.KnownProxies.Length + edge.KnownNetworks.Length == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             // Only the configured proxies, not the loopback defaults; walk back through them to the first
             // address nobody vouches for (that is the client).
             options.KnownProxies.Clear();

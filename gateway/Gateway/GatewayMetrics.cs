@@ -12,6 +12,7 @@ public sealed class GatewayMetrics
 
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _apiKeyRejected;
+    private readonly Counter<long> _credentialFailures;
 
     public GatewayMetrics(IMeterFactory meters)
     {
@@ -20,10 +21,16 @@ public sealed class GatewayMetrics
             "Requests refused with 429 by a rate limit, by policy (anonymous, credentials)");
         _apiKeyRejected = meter.CreateCounter<long>("newsplatform.gateway.api_key.rejections", "{request}",
             "Requests refused because of their API key, by reason");
+        _credentialFailures = meter.CreateCounter<long>("newsplatform.gateway.credential_failures", "{attempt}",
+            "Failed logins (wrong credentials, locked account) and registrations of a taken email, by newsplatform.action");
     }
 
     public void RateLimitRejected(string policy) =>
         _rateLimited.Add(1, new KeyValuePair<string, object?>("newsplatform.policy", policy));
+
+    /// <summary>A failed login or registration seen at the edge (a rise is credential stuffing or address probing).</summary>
+    public void CredentialFailed(string action) =>
+        _credentialFailures.Add(1, new KeyValuePair<string, object?>("newsplatform.action", action));
 
     /// <param name="reason">Why, in a few words (e.g. unknown, revoked, over_quota) — never the key itself.</param>
     public void ApiKeyRejected(string reason) =>

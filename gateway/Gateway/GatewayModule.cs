@@ -9,6 +9,9 @@ public static class GatewayModule
     /// <summary>The services behind the gateway, by their service-discovery names.</summary>
     public static readonly string[] Services = ["articles", "subscriptions", "search"];
 
+    /// <summary>The health checks of the services behind the gateway: reported, not part of its readiness.</summary>
+    public const string DownstreamTag = "downstream";
+
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         // Tokens are checked here first (routes name their policy in "ReverseProxy"), and again by
@@ -38,9 +41,11 @@ public static class GatewayModule
         var health = builder.Services.AddHealthChecks();
         foreach (var service in Services)
         {
+            // Shown on the gateway's /health under "downstream", but its own readiness: one service down must not
+            // take every gateway out of a load balancer's rotation (that service's routes answer 503 meanwhile).
             health.Add(new HealthCheckRegistration($"{service}-service",
                 sp => new DownstreamReadiness(sp.GetRequiredService<IHttpClientFactory>(), service),
-                HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], TimeSpan.FromSeconds(5)));
+                HealthStatus.Unhealthy, [DownstreamTag], TimeSpan.FromSeconds(5)));
         }
         builder.Services.AddHttpClient(DownstreamReadiness.ClientName);
         return builder;
@@ -80,7 +85,7 @@ public static class GatewayModule
     }
 }
 
-/// <summary>The gateway is ready when each service behind it reports ready on its own <c>/health</c>.</summary>
+/// <summary>Whether a service behind the gateway reports ready on its own <c>/health</c> (shown on the gateway's).</summary>
 public sealed class DownstreamReadiness(IHttpClientFactory clients, string service) : IHealthCheck
 {
     public const string ClientName = "downstream-health";

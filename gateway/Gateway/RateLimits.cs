@@ -23,7 +23,7 @@ public sealed class BucketSettings
 
 /// <summary>
 /// Request limits at the edge (configuration "RateLimits"): a partner's requests per API key by the
-/// key's tier and anonymous callers per client IP; the much stricter bucket per IP for the credential
+/// key's tier, a verified reader's per reader, and anonymous callers per client IP; the much stricter bucket per IP for the credential
 /// routes (login, register) is <see cref="CredentialLimits"/>. Over a limit: 429 problem details with <c>Retry-After</c>.
 /// </summary>
 public static class RateLimits
@@ -33,9 +33,13 @@ public static class RateLimits
     /// <summary>The limit every anonymous request passes (the global limiter).</summary>
     public const string Anonymous = "anonymous";
 
+    /// <summary>The limit of each verified reader.</summary>
+    public const string Reader = "reader";
+
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {
         var anonymous = builder.Configuration.GetSection("RateLimits:Anonymous").Get<BucketSettings>() ?? new() { Burst = 200, PerSecond = 100 };
+        var reader = builder.Configuration.GetSection("RateLimits:Reader").Get<BucketSettings>() ?? new() { Burst = 300, PerSecond = 150 };
         var tiers = builder.Configuration.GetSection("RateLimits:Tiers").Get<Dictionary<string, BucketSettings>>() ?? [];
         // A key of a tier nobody configured gets the smallest configured bucket, never an unlimited one.
         var fallbackTier = tiers.Values.OrderBy(t => t.PerSecond).FirstOrDefault() ?? new() { Burst = 20, PerSecond = 5 };
@@ -44,18 +48,23 @@ public static class RateLimits
         builder.Services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                // Logging in and registering have limits of their own (CredentialLimits), made for them.
+                http.GetEndpoint()?.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>()?.Config.Metadata?.ContainsKey(CredentialLimits.MetadataKey) == true
+                    ? RateLimitPartition.GetNoLimiter("credentials")
                 // A partner is limited per key (not per IP: one key may call from many addresses).
-                http.Partner() is { } partner
+                : http.Partner() is { } partner
                     ? RateLimitPartition.GetTokenBucketLimiter($"key:{partner.Id}:{partner.Tier}",
                         _ => (tiers.GetValueOrDefault(partner.Tier) ?? fallbackTier).ToOptions())
-                    : http.Request.Headers.Authorization.Count == 0
-                        ? RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => anonymous.ToOptions())
-                        : RateLimitPartition.GetNoLimiter("signed-in"));
+                    // A reader the edge has verified is limited per reader (wherever they read from); anything else
+                    // per address — an Authorization header that does not verify never got this far (EdgeIdentity).
+                    : http.User.FindFirst("sub")?.Value is { } subject
+                        ? RateLimitPartition.GetTokenBucketLimiter($"reader:{subject}", _ => reader.ToOptions())
+                        : RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => anonymous.ToOptions()));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var partner = context.HttpContext.Partner() is not null;
                 context.HttpContext.RequestServices.GetRequiredService<GatewayMetrics>()
-                    .RateLimitRejected(partner ? "api_key" : PolicyOf(context.HttpContext));
+                    .RateLimitRejected(partner ? "api_key" : context.HttpContext.User.Identity?.IsAuthenticated == true ? Reader : PolicyOf(context.HttpContext));
                 if (partner) context.HttpContext.RequestServices.GetRequiredService<GatewayMetrics>().ApiKeyRejected("rate_limited");
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 await WriteTooManyRequestsAsync(context.HttpContext, retryAfter);

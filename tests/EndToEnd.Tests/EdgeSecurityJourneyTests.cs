@@ -71,6 +71,28 @@ public sealed class EdgeSecurityJourneyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Development_tokens_and_junk_headers_open_nothing_through_the_gateway_nor_in_the_services_as_start_sh_runs_them()
+    {
+        var slug = await platform.PublishAsync($"Premium: the dev-token test {Guid.NewGuid():N}"[..40], "business", "tech", premium: true,
+            body: "<p>Opening paragraph.</p><p>The premium paragraph nobody without a subscription reads.</p>");
+        foreach (var authorization in new[] { "Bearer dev:x:editor", "Bearer dev:x:admin", "x" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/articles/{slug}");
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            var response = await platform.Gateway.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.DoesNotContain("premium paragraph", await response.Content.ReadAsStringAsync());
+        }
+
+        // Behind the gateway too: the Articles service, in Development as ./start.sh runs it, does not take them.
+        using var articles = platform.App.CreateHttpClient("articles");
+        var direct = new HttpRequestMessage(HttpMethod.Get, $"/api/articles/{slug}");
+        direct.Headers.TryAddWithoutValidation("Authorization", "Bearer dev:x:editor");
+        var answer = await (await articles.SendAsync(direct)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("premium paragraph", answer);
+    }
+
+    [Fact]
     public async Task A_reader_on_an_admin_route_is_forbidden()
     {
         var (_, reader) = await platform.NewReaderAsync();

@@ -28,7 +28,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NewsPlatform_AppHost>(
-            ["Infrastructure:Ephemeral=true"],
+            ["Infrastructure:Ephemeral=true", $"Parameters:initial-admin-password={AdminPassword}"],
             // As `./start.sh` runs it: Development (demo content, development tokens until identity lands).
             (_, host) => host.EnvironmentName = "Development");
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -63,7 +63,10 @@ public sealed class PlatformFixture : IAsyncLifetime
         return _editorToken = await LoginAsync(email, password);
     }
 
-    public Task<string> AdminTokenAsync() => LoginAsync("admin@newsplatform.local", "change-me-admin-2026");
+    /// <summary>The initial admin's password for this run (the AppHost generates one unless it is given).</summary>
+    public const string AdminPassword = "journeys-admin-password-2026";
+
+    public Task<string> AdminTokenAsync() => LoginAsync("admin@newsplatform.local", AdminPassword);
 
     /// <summary>A newly registered reader: account id and access token.</summary>
     public async Task<(Guid Id, string Token)> NewReaderAsync()

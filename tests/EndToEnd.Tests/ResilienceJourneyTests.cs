@@ -39,6 +39,12 @@ public sealed class ResilienceJourneyTests(PlatformFixture platform)
 
             Assert.Equal(HttpStatusCode.OK, (await platform.SendAsync(HttpMethod.Get, "/api/newsroom/articles", editor)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.GetAsync("/api/plans")).StatusCode);
+
+            // The gateway stays in rotation — its readiness is its own — and its report names the service that is down.
+            var health = await Eventually.Until(() => platform.Gateway.GetAsync("/health"),
+                r => r.IsSuccessStatusCode && r.Content.ReadAsStringAsync().Result.Contains("\"search-service\":{\"status\":\"Unhealthy\""),
+                TimeSpan.FromSeconds(20), "the gateway's report showing search down");
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
         finally
         {

@@ -6,10 +6,8 @@ namespace NewsPlatform.Gateway.Tests;
 /// <summary>A gateway where a basic key allows a burst of 3, slowly refilled.</summary>
 public sealed class ApiKeyGatewayFixture : GatewayFixture
 {
-    protected override IReadOnlyDictionary<string, string?> Limits => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Limits => new Dictionary<string, string?>(Generous)
     {
-        ["RateLimits:Anonymous:Burst"] = "10000",
-        ["RateLimits:Credentials:Burst"] = "10000",
         ["RateLimits:Tiers:basic:Burst"] = "3",
         ["RateLimits:Tiers:basic:PerSecond"] = "0.01",
         ["RateLimits:Tiers:premium:Burst"] = "10000",

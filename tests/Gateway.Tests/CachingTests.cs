@@ -8,11 +8,24 @@ namespace NewsPlatform.Gateway.Tests;
 public sealed class CachingTests(GatewayFixture gateway) : IClassFixture<GatewayFixture>
 {
     [Theory]
+    [InlineData("/rss/national")]
+    [InlineData("/rss")]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/sitemap-articles-1.xml")]
+    [InlineData("/sitemap-news.xml")]
+    public async Task Feeds_and_sitemaps_are_one_cache_entry_whatever_query_string_comes_with_them(string route)
+    {
+        var first = $"{route}?probe={Guid.NewGuid():N}";
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Client.GetAsync(first)).StatusCode);
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await gateway.Client.GetAsync($"{route}?junk={Guid.NewGuid():N}")).StatusCode);
+
+        Assert.Equal(1, gateway.Received.Count(r => r.Path.StartsWith(route + "?", StringComparison.Ordinal) || r.Path == route));
+    }
+
+    [Theory]
     [InlineData("/api/sections")]
     [InlineData("/api/articles")]
     [InlineData("/api/articles/some-story")]
-    [InlineData("/rss/national")]
-    [InlineData("/sitemap.xml")]
     public async Task Repeated_anonymous_reads_are_served_from_the_cache(string route)
     {
         var path = $"{route}?probe={Guid.NewGuid():N}";

@@ -37,13 +37,23 @@ public class GatewayFixture : IAsyncLifetime
     };
 
     /// <summary>Limits generous enough that only the rate-limit tests meet them.</summary>
-    protected virtual IReadOnlyDictionary<string, string?> Limits => new Dictionary<string, string?>
+    protected virtual IReadOnlyDictionary<string, string?> Limits => Generous;
+
+    /// <summary>Every limit far out of reach.</summary>
+    public static IReadOnlyDictionary<string, string?> Generous { get; } = new Dictionary<string, string?>
     {
         ["RateLimits:Anonymous:Burst"] = "10000",
-        ["RateLimits:Credentials:Burst"] = "10000",
+        ["RateLimits:Reader:Burst"] = "10000",
+        ["RateLimits:KeyLookups:Burst"] = "10000",
+        ["RateLimits:Credentials:Attempts:Burst"] = "10000",
+        ["RateLimits:Credentials:FailuresPerAddress:Burst"] = "10000",
+        ["RateLimits:Credentials:FailuresPerAccount:Burst"] = "10000",
         ["RateLimits:Tiers:basic:Burst"] = "10000",
         ["RateLimits:Tiers:premium:Burst"] = "10000",
     };
+
+    /// <summary>Whether the gateway believes the forwarded headers of <see cref="TrustedProxy"/> (else it is configured with none, its default).</summary>
+    protected virtual bool TrustsAProxy => true;
 
     /// <summary>Further gateway settings of a derived fixture.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -78,10 +88,10 @@ public class GatewayFixture : IAsyncLifetime
             ["ReverseProxy:Clusters:web:Destinations:primary:Address"] = address,
             ["ReverseProxy:Clusters:search:Destinations:primary:Address"] = $"http://127.0.0.1:{ClosedPort()}",
             ["ApiKeys:CheckAddress"] = address,
-            ["Edge:KnownProxies:0"] = TrustedProxy,
             ["Edge:CorsOrigins:0"] = AllowedOrigin,
             ["Edge:Timeouts:read"] = "00:00:03",
         };
+        if (TrustsAProxy) settings["Edge:KnownProxies:0"] = TrustedProxy;
         foreach (var (key, value) in Settings) settings[key] = value;
         _gateway = new ServiceUnderTest<GatewayService>(settings, services =>
         {
@@ -123,6 +133,15 @@ public class GatewayFixture : IAsyncLifetime
                 type = key == "sk_revoked" ? "https://newsplatform.dev/problems/revoked-api-key" : "https://newsplatform.dev/problems/invalid-api-key",
             });
             return;
+        }
+
+        // Like the identity service and the site's form: a login with a wrong password is refused.
+        if (HttpMethods.IsPost(http.Request.Method) && path is "/api/auth/login" or "/login")
+        {
+            http.Request.EnableBuffering();
+            var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
+            http.Request.Body.Position = 0;
+            if (body.Contains("wrong-password", StringComparison.Ordinal)) http.Response.StatusCode = StatusCodes.Status401Unauthorized;
         }
 
         Received.Enqueue(new Hit(path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(),

@@ -51,6 +51,19 @@ public sealed class SiteRoutingTests(GatewayFixture gateway) : IClassFixture<Gat
         Assert.Equal(3, gateway.HitsOn(page));
     }
 
+    [Fact]
+    public async Task A_page_is_one_cache_entry_whatever_parameters_it_does_not_read_and_one_per_parameter_it_does()
+    {
+        var front = $"/finance/markets-{Guid.NewGuid():N}";
+        await gateway.Client.GetAsync($"{front}?utm_source=newsletter");
+        await gateway.Client.GetAsync($"{front}?fbclid={Guid.NewGuid():N}");
+        await gateway.Client.GetAsync(front);
+        Assert.Equal(1, gateway.Received.Count(r => r.Path.StartsWith(front, StringComparison.Ordinal)));
+        await gateway.Client.GetAsync($"{front}?page=2");
+        await gateway.Client.GetAsync($"{front}?page=2&utm_source=x");
+        Assert.Equal(2, gateway.Received.Count(r => r.Path.StartsWith(front, StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData("cache=private,%20no-store")]
     [InlineData("cache=no-store")]
@@ -66,7 +79,7 @@ public sealed class SiteRoutingTests(GatewayFixture gateway) : IClassFixture<Gat
     [Fact]
     public async Task The_pages_own_security_policy_is_kept_and_other_answers_forbid_framing()
     {
-        var page = await gateway.Client.GetAsync($"/national?csp=1&probe={Guid.NewGuid():N}");
+        var page = await gateway.Client.GetAsync($"/national-{Guid.NewGuid():N}?csp=1");
         Assert.Equal("default-src 'self'; frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single());
         var api = await gateway.Client.GetAsync("/api/sections");
         Assert.Equal("frame-ancestors 'none'", api.Headers.GetValues("Content-Security-Policy").Single());

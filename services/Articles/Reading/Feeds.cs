@@ -28,8 +28,18 @@ public static class FeedEndpoints
             .WithName("SectionFeed").WithSummary("RSS 2.0 feed of a section's newest articles")
             .Produces<string>(StatusCodes.Status200OK, "application/rss+xml")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        feeds.MapGet("/sitemap.xml", SitemapAsync)
-            .WithName("Sitemap").WithSummary("Sitemap of published articles")
+        feeds.MapGet("/sitemap.xml", SitemapIndexAsync)
+            .WithName("Sitemap").WithSummary("Sitemap index: the pages of article addresses, the news sitemap, the sections")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml");
+        feeds.MapGet("/sitemap-articles-{page:int}.xml", SitemapPageAsync)
+            .WithName("SitemapPage").WithSummary("One page of the sitemap: up to 50,000 published articles, oldest first")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        feeds.MapGet("/sitemap-news.xml", NewsSitemapAsync)
+            .WithName("NewsSitemap").WithSummary("Google News sitemap: the articles of the last 48 hours")
+            .Produces<string>(StatusCodes.Status200OK, "application/xml");
+        feeds.MapGet("/sitemap-sections.xml", SectionsSitemapAsync)
+            .WithName("SectionsSitemap").WithSummary("Sitemap of the front page and the section fronts")
             .Produces<string>(StatusCodes.Status200OK, "application/xml");
     }
 
@@ -77,18 +87,75 @@ public static class FeedEndpoints
         return item;
     }
 
-    private static async Task<IResult> SitemapAsync(IQuerySession session, IOptions<Publication> publication, CancellationToken cancellationToken)
-    {
-        var pages = await SectionFrontEndpoints.Live(session)
-            .OrderByDescending(p => p.Article.PublishedAt)
-            .Take(SitemapLimit)
-            .ToListAsync(cancellationToken);
+    private static readonly XNamespace Sitemaps = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static readonly XNamespace News = "http://www.google.com/schemas/sitemap-news/0.9";
+    public static readonly TimeSpan NewsWindow = TimeSpan.FromHours(48);
+    public const int NewsLimit = 1000; // Google News reads at most this many
 
-        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var sitemap = new XDocument(new XDeclaration("1.0", "utf-8", null),
-            new XElement(ns + "urlset", pages.Select(p => new XElement(ns + "url",
-                new XElement(ns + "loc", publication.Value.ArticleUrl(p.Article.Slug!)),
-                new XElement(ns + "lastmod", (p.Article.UpdatedAt ?? p.Article.PublishedAt!.Value).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"))))));
-        return TypedResults.Text(sitemap.Declaration + "\n" + sitemap.Root, "application/xml; charset=utf-8");
+    /// <summary>What a sitemap line needs: the slug and the dates, never the article's text.</summary>
+    public sealed record SitemapLine(string Slug, DateTimeOffset PublishedAt, DateTimeOffset? UpdatedAt);
+
+    // The index reads one count; every page of it is a narrow, indexed read of slugs and dates.
+    private static async Task<IResult> SitemapIndexAsync(IQuerySession session, IOptions<Publication> publication, CancellationToken cancellationToken)
+    {
+        var site = publication.Value.SiteUrl.TrimEnd('/');
+        var count = await SectionFrontEndpoints.Live(session).CountAsync(cancellationToken);
+        var pages = Math.Max(1, (count + SitemapLimit - 1) / SitemapLimit);
+        var index = new XElement(Sitemaps + "sitemapindex",
+            new XElement(Sitemaps + "sitemap", new XElement(Sitemaps + "loc", $"{site}/sitemap-sections.xml")),
+            new XElement(Sitemaps + "sitemap", new XElement(Sitemaps + "loc", $"{site}/sitemap-news.xml")),
+            Enumerable.Range(1, pages).Select(n => new XElement(Sitemaps + "sitemap", new XElement(Sitemaps + "loc", $"{site}/sitemap-articles-{n}.xml"))));
+        return Xml(index);
     }
+
+    private static async Task<IResult> SitemapPageAsync(int page, IQuerySession session, IOptions<Publication> publication, CancellationToken cancellationToken)
+    {
+        if (page < 1 || (long)(page - 1) * SitemapLimit > int.MaxValue)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such sitemap page.", type: "https://newsplatform.dev/problems/not-found");
+        // Oldest first: a page, once full, stays the same, and new articles fill the last one.
+        var lines = await SectionFrontEndpoints.Live(session)
+            .OrderBy(p => p.Article.PublishedAt)
+            .Skip((page - 1) * SitemapLimit)
+            .Take(SitemapLimit)
+            .Select(p => new SitemapLine(p.Article.Slug!, p.Article.PublishedAt!.Value, p.Article.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        if (lines.Count == 0 && page > 1)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such sitemap page.", type: "https://newsplatform.dev/problems/not-found");
+        return Xml(new XElement(Sitemaps + "urlset", lines.Select(l => new XElement(Sitemaps + "url",
+            new XElement(Sitemaps + "loc", publication.Value.ArticleUrl(l.Slug)),
+            new XElement(Sitemaps + "lastmod", Iso(l.UpdatedAt ?? l.PublishedAt))))));
+    }
+
+    private static async Task<IResult> NewsSitemapAsync(IQuerySession session, IOptions<Publication> publication, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var since = clock.GetUtcNow() - NewsWindow;
+        var recent = await SectionFrontEndpoints.Live(session)
+            .Where(p => p.Article.PublishedAt >= since)
+            .OrderByDescending(p => p.Article.PublishedAt)
+            .Take(NewsLimit)
+            .Select(p => new NewsLine(p.Article.Slug!, p.Article.Copy.Headline, p.Article.PublishedAt!.Value))
+            .ToListAsync(cancellationToken);
+        return Xml(new XElement(Sitemaps + "urlset", new XAttribute(XNamespace.Xmlns + "news", News),
+            recent.Select(l => new XElement(Sitemaps + "url",
+                new XElement(Sitemaps + "loc", publication.Value.ArticleUrl(l.Slug)),
+                new XElement(News + "news",
+                    new XElement(News + "publication", new XElement(News + "name", publication.Value.Title), new XElement(News + "language", "en")),
+                    new XElement(News + "publication_date", Iso(l.PublishedAt)),
+                    new XElement(News + "title", l.Headline))))));
+    }
+
+    private sealed record NewsLine(string Slug, string Headline, DateTimeOffset PublishedAt);
+
+    private static IResult SectionsSitemapAsync(IOptions<Publication> publication)
+    {
+        var site = publication.Value.SiteUrl.TrimEnd('/');
+        var fronts = SectionTree.All.SelectMany(s => s.Subsections.Select(sub => $"/{s.Slug}/{sub.Slug}").Prepend($"/{s.Slug}")).Prepend("/");
+        return Xml(new XElement(Sitemaps + "urlset", fronts.Select(path => new XElement(Sitemaps + "url",
+            new XElement(Sitemaps + "loc", site + path), new XElement(Sitemaps + "changefreq", "hourly")))));
+    }
+
+    private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static IResult Xml(XElement root) =>
+        TypedResults.Text(new XDeclaration("1.0", "utf-8", null) + "\n" + root, "application/xml; charset=utf-8");
 }

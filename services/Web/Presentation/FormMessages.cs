@@ -25,9 +25,10 @@ public sealed class FormMessages
         return $"{minutes.ToString(CultureInfo.InvariantCulture)} minutes";
     }
 
-    /// <summary>The gateway found too many login or registration attempts from the reader's address.</summary>
-    public static FormMessages Throttled(TimeSpan wait) =>
-        new FormMessages().Whole($"Too many attempts from your network. Try again in {Wait(wait)}.");
+    /// <summary>The gateway found too many failed attempts from the reader's address, or for the account they named.</summary>
+    public static FormMessages Throttled(TimeSpan wait, string scope = "address") => new FormMessages().Whole(scope == "account"
+        ? $"Too many failed attempts to log in to this account. Try again in {Wait(wait)}."
+        : $"Too many attempts from your network. Try again in {Wait(wait)}.");
 
     /// <summary>What the identity service's answer to a login means to the person who typed it.</summary>
     public static FormMessages ForLogin(ApiProblem problem) => problem switch

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NewsPlatform.Web.Session;
 
 /// <summary>
-/// The gateway limits login and registration attempts per address. For the site's forms it does not answer
+/// The gateway limits failed logins per address and per account. For the site's forms it does not answer
 /// 429 itself (a problem document is no page for a person): it passes the form on with this header, naming
 /// the seconds to wait, and the site answers 429 with the form and the message. The gateway drops any copy a
 /// client sends.
@@ -11,6 +11,10 @@ namespace NewsPlatform.Web.Session;
 public static class EdgeThrottle
 {
     public const string Header = "X-Edge-Retry-After";
+    public const string ScopeHeader = "X-Edge-Throttle-Scope";
+
+    /// <summary>Which limit held the form back: "address" (the reader's network) or "account" (the account they named).</summary>
+    public static string ScopeOf(HttpContext http) => http.Request.Headers[ScopeHeader].ToString() == "account" ? "account" : "address";
 
     public static TimeSpan? Of(HttpContext http) =>
         int.TryParse(http.Request.Headers[Header], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0

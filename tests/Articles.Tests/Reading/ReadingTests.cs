@@ -125,7 +125,7 @@ public sealed class ReadingTests(ArticlesServiceFixture articles) : IClassFixtur
         var onlyChecked = await LiveAsync(NewsroomDesk.Copy("Museum night returns", section: "video", subsection: "culture"));
         // Each was read once on its way live; one is read twice more, the other only asked HEAD of.
         for (var i = 0; i < 2; i++) await _reader.GetAsync($"/api/articles/{NewsroomDesk.Slug(read)}");
-        foreach (var url in new[] { $"/api/articles/{NewsroomDesk.Slug(onlyChecked)}", "/rss/video", "/sitemap.xml" })
+        foreach (var url in new[] { $"/api/articles/{NewsroomDesk.Slug(onlyChecked)}", "/rss/video", "/sitemap.xml", "/sitemap-articles-1.xml" })
         {
             for (var i = 0; i < 5; i++)
             {
@@ -167,17 +167,34 @@ public sealed class ReadingTests(ArticlesServiceFixture articles) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_sitemap_lists_published_articles_only()
+    public async Task The_sitemap_is_an_index_of_pages_of_published_articles_a_news_sitemap_and_the_sections()
     {
         var published = await LiveAsync(NewsroomDesk.Copy("Sitemap story", section: "finance", subsection: "markets"));
         var draft = await _newsroom.DraftAsync(NewsroomDesk.Copy("Sitemap draft", section: "finance", subsection: "markets"));
-
-        var sitemap = XDocument.Parse(await _reader.GetStringAsync("/sitemap.xml"));
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var locations = sitemap.Root!.Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).ToList();
+        XNamespace news = "http://www.google.com/schemas/sitemap-news/0.9";
 
+        var index = XDocument.Parse(await _reader.GetStringAsync("/sitemap.xml"));
+        Assert.Equal(ns + "sitemapindex", index.Root!.Name);
+        var parts = index.Root.Elements(ns + "sitemap").Select(s => new Uri(s.Element(ns + "loc")!.Value).AbsolutePath).ToList();
+        Assert.Equal(["/sitemap-sections.xml", "/sitemap-news.xml", "/sitemap-articles-1.xml"], parts);
+
+        var page = XDocument.Parse(await _reader.GetStringAsync("/sitemap-articles-1.xml"));
+        var locations = page.Root!.Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).ToList();
         Assert.Contains(locations, l => l.EndsWith("/articles/" + NewsroomDesk.Slug(published)));
         Assert.DoesNotContain(locations, l => l.Contains("sitemap-draft"));
         Assert.Equal(JsonValueKind.Null, draft.GetProperty("slug").ValueKind);
+        Assert.All(page.Root.Elements(ns + "url"), u => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", u.Element(ns + "lastmod")!.Value));
+        Assert.Equal(HttpStatusCode.NotFound, (await _reader.GetAsync("/sitemap-articles-2.xml")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _reader.GetAsync("/sitemap-articles-0.xml")).StatusCode);
+
+        // The news sitemap: the last 48 hours, with each article's headline and publication.
+        var recent = XDocument.Parse(await _reader.GetStringAsync("/sitemap-news.xml"));
+        var story = Assert.Single(recent.Root!.Elements(ns + "url"), u => u.Element(ns + "loc")!.Value.EndsWith("/articles/" + NewsroomDesk.Slug(published)));
+        Assert.Equal("Sitemap story", story.Element(news + "news")!.Element(news + "title")!.Value);
+        Assert.Equal("en", story.Element(news + "news")!.Element(news + "publication")!.Element(news + "language")!.Value);
+
+        var sections = XDocument.Parse(await _reader.GetStringAsync("/sitemap-sections.xml"));
+        Assert.Contains(sections.Root!.Elements(ns + "url"), u => u.Element(ns + "loc")!.Value.EndsWith("/entertainment-arts/k-pop"));
     }
 }

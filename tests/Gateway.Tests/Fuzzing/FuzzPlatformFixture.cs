@@ -64,7 +64,11 @@ public sealed class FuzzPlatformFixture : IAsyncLifetime
             ["services:web:http:0"] = "http://127.0.0.1:9", // no site here: the fuzzer aims at the API
             ["Identity:Authority"] = identity.ToString(),
             ["RateLimits:Anonymous:Burst"] = "1000000", ["RateLimits:Anonymous:PerSecond"] = "1000000",
-            ["RateLimits:Credentials:Burst"] = "1000000", ["RateLimits:Credentials:PerSecond"] = "1000000",
+            ["RateLimits:Reader:Burst"] = "1000000", ["RateLimits:Reader:PerSecond"] = "1000000",
+            ["RateLimits:KeyLookups:Burst"] = "1000000", ["RateLimits:KeyLookups:PerSecond"] = "1000000",
+            ["RateLimits:Credentials:Attempts:Burst"] = "1000000", ["RateLimits:Credentials:Attempts:PerSecond"] = "1000000",
+            ["RateLimits:Credentials:FailuresPerAddress:Burst"] = "1000000", ["RateLimits:Credentials:FailuresPerAddress:PerSecond"] = "1000000",
+            ["RateLimits:Credentials:FailuresPerAccount:Burst"] = "1000000", ["RateLimits:Credentials:FailuresPerAccount:PerSecond"] = "1000000",
             ["RateLimits:Tiers:basic:Burst"] = "1000000",
         }, environment: "Development");
         // On a real port too: Kestrel reads (and refuses) malformed request lines as it does in production.

@@ -24,6 +24,7 @@ public sealed class FormMessagesTests
             FormMessages.ForLogin(Problem(423, "account-locked", TimeSpan.FromSeconds(801))).Form);
         Assert.Equal("Too many attempts from your network. Try again in 5 seconds.", FormMessages.Throttled(TimeSpan.FromSeconds(4.2)).Form);
         Assert.Equal("Too many attempts from your network. Try again in 1 second.", FormMessages.ForLogin(Problem(429, "rate-limited", TimeSpan.FromSeconds(1))).Form);
+        Assert.Equal("Too many failed attempts to log in to this account. Try again in 3 minutes.", FormMessages.Throttled(TimeSpan.FromSeconds(150), "account").Form);
     }
 
     [Fact]
