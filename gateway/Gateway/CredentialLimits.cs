@@ -40,43 +40,32 @@ public sealed class CredentialLimits : IDisposable
     public const string RetryAfterHeader = "X-Edge-Retry-After";
     public const string ScopeHeader = "X-Edge-Throttle-Scope";
 
-    private readonly PartitionedRateLimiter<string> _attempts;
-    private readonly PartitionedRateLimiter<string> _addressFailures;
-    private readonly PartitionedRateLimiter<string> _accountFailures;
+    private readonly Buckets _attempts;
+    private readonly Buckets _addressFailures;
+    private readonly Buckets _accountFailures;
 
     public CredentialLimits(IConfiguration configuration)
     {
         var settings = configuration.GetSection("RateLimits:Credentials").Get<CredentialSettings>() ?? new();
-        _attempts = Buckets(settings.Attempts);
-        _addressFailures = Buckets(settings.FailuresPerAddress);
-        _accountFailures = Buckets(settings.FailuresPerAccount);
+        _attempts = new(settings.Attempts);
+        _addressFailures = new(settings.FailuresPerAddress);
+        _accountFailures = new(settings.FailuresPerAccount);
     }
-
-    private static PartitionedRateLimiter<string> Buckets(BucketSettings bucket) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => bucket.ToOptions()));
 
     /// <summary>Whether one more attempt may go on; if not, how long to wait and which limit holds it back.</summary>
     public (TimeSpan Wait, string Scope)? Admit(string address, string? account)
     {
-        if (Refused(_attempts, address, consume: true) is { } busy) return (busy, "address");
-        if (Refused(_addressFailures, address, consume: false) is { } guessing) return (guessing, "address");
-        if (account is not null && Refused(_accountFailures, account, consume: false) is { } attacked) return (attacked, "account");
+        if (_attempts.Take(address) is { } busy) return (busy, "address");
+        if (_addressFailures.Empty(address) is { } guessing) return (guessing, "address");
+        if (account is not null && _accountFailures.Empty(account) is { } attacked) return (attacked, "account");
         return null;
     }
 
     /// <summary>An attempt failed: it counts against its address and its account.</summary>
     public void Failed(string address, string? account)
     {
-        _addressFailures.AttemptAcquire(address).Dispose();
-        if (account is not null) _accountFailures.AttemptAcquire(account).Dispose();
-    }
-
-    // Asking for no permit tells whether any is left without taking one.
-    private static TimeSpan? Refused(PartitionedRateLimiter<string> buckets, string key, bool consume)
-    {
-        using var lease = buckets.AttemptAcquire(key, consume ? 1 : 0);
-        if (lease.IsAcquired) return null;
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        _addressFailures.Take(address);
+        if (account is not null) _accountFailures.Take(account);
     }
 
     public void Dispose()
@@ -84,6 +73,31 @@ public sealed class CredentialLimits : IDisposable
         _attempts.Dispose();
         _addressFailures.Dispose();
         _accountFailures.Dispose();
+    }
+
+    /// <summary>A token bucket per key.</summary>
+    private sealed class Buckets(BucketSettings bucket) : IDisposable
+    {
+        private readonly TokenBucketRateLimiterOptions _options = bucket.ToOptions();
+        private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
+            RateLimitPartition.GetTokenBucketLimiter(key, _ => bucket.ToOptions()));
+
+        /// <summary>Takes a token; null if there was one, else how long until the next.</summary>
+        public TimeSpan? Take(string key)
+        {
+            using var lease = _limiter.AttemptAcquire(key);
+            if (lease.IsAcquired) return null;
+            return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _options.ReplenishmentPeriod;
+        }
+
+        /// <summary>
+        /// Whether the bucket is empty, without taking anything: how long until its next token, or null. (Asking the
+        /// limiter for zero permits is no test: it grants them while a fraction of a token is left.)
+        /// </summary>
+        public TimeSpan? Empty(string key) =>
+            _limiter.GetStatistics(key)?.CurrentAvailablePermits is < 1 ? _options.ReplenishmentPeriod : null;
+
+        public void Dispose() => _limiter.Dispose();
     }
 }
 

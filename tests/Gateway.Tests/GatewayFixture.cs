@@ -55,6 +55,11 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>Whether the gateway believes the forwarded headers of <see cref="TrustedProxy"/> (else it is configured with none, its default).</summary>
     protected virtual bool TrustsAProxy => true;
 
+    /// <summary>Whether the gateway runs on a real port (Kestrel, as deployed) rather than the in-process test server.</summary>
+    protected virtual bool OnKestrel => false;
+
+    protected virtual string Environment => "Testing";
+
     /// <summary>Further gateway settings of a derived fixture.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -97,8 +102,8 @@ public class GatewayFixture : IAsyncLifetime
         {
             services.AddSingleton<IStartupFilter, TestPeerAddress>();
             ConfigureGateway(services);
-        });
-        Client = _gateway.CreateClient();
+        }, Environment);
+        Client = OnKestrel ? new HttpClient { BaseAddress = await _gateway.StartOnPortAsync() } : _gateway.CreateClient();
     }
 
     public HttpClient ClientAs(string subject, params string[] roles) => _gateway.CreateClientAs(subject, roles);
