@@ -42,6 +42,7 @@ var siteUrl = gateway.GetEndpoint("http");
 // the gateway (every path that is not the API's). Canonical links and feeds name the gateway's address.
 var web = WithPublication(builder.AddProject<Projects.NewsPlatform_Web>("web"), siteUrl)
     .WithOverrides()
+    .WithMessaging(infrastructure) // forgets what it keeps of the edition when an article changes
     .WithHttpEndpoint()
     .WithServiceHealth()
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
@@ -52,6 +53,7 @@ WithPublication(articles, siteUrl);
 
 gateway
     .WithOverrides()
+    .WithMessaging(infrastructure) // every replica purges its cached answers when an article changes
     .WithUrl($"{gateway.GetEndpoint("http")}/docs", "API reference")
     .WithServiceHealth()
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)

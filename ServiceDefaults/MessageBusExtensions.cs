@@ -8,9 +8,13 @@ namespace Microsoft.Extensions.Hosting;
 public static class MessageBusExtensions
 {
     /// <param name="serviceName">Prefixes this service's queues, so two services consuming the same event each get a copy.</param>
+    /// <param name="healthTag">
+    /// The tag of the bus's health check: readiness by default; the edge and the site, which serve without the bus
+    /// (only their caches' purging needs it), report it under another tag instead.
+    /// </param>
     public static IHostApplicationBuilder AddMessageBus(
         this IHostApplicationBuilder builder, string connectionName, string serviceName,
-        Action<IBusRegistrationConfigurator>? configure = null)
+        Action<IBusRegistrationConfigurator>? configure = null, string healthTag = ServiceDefaultsExtensions.ReadyTag)
     {
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException(
@@ -28,7 +32,7 @@ public static class MessageBusExtensions
             bus.ConfigureHealthCheckOptions(health =>
             {
                 health.Name = "rabbitmq";
-                health.Tags.Add(ServiceDefaultsExtensions.ReadyTag);
+                health.Tags.Add(healthTag);
             });
             configure?.Invoke(bus);
 

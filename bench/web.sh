@@ -33,7 +33,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$PWD"
 source scripts/infrastructure.sh # log, as_root, install_servers
-source bench/lib.sh              # die
+source bench/lib.sh              # die, start_platform, stop_platform
 
 WARMUP="${WARMUP:-10}"
 DURATION="${DURATION:-20}"
@@ -44,18 +44,12 @@ PHASES="${PHASES:-load,lighthouse}"
 BUILD="${BUILD:-1}"
 site="http://localhost:5000"
 work="$(mktemp -d)"
-apphost_pid=""
 
 cleanup() {
-  if [ -n "$apphost_pid" ] && kill -0 "$apphost_pid" 2>/dev/null; then
-    kill -TERM "$apphost_pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$apphost_pid" 2>/dev/null || break; sleep 0.5; done
-  fi
+  stop_platform
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-(exec 3<>/dev/tcp/127.0.0.1/5000) 2>/dev/null && die "something already listens on port 5000 (./start.sh?): stop it first"
 
 install_servers wrk chromium
 chromium_path="$(command -v chromium || command -v chromium-browser)" || die "no chromium"
@@ -66,23 +60,9 @@ if [[ "$PHASES" == *lighthouse* ]] && [ ! -x "$lighthouse_dir/node_modules/.bin/
   (cd "$lighthouse_dir" && npm init -y >/dev/null && npm i -E lighthouse@12.2.3 --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 
-if [ "$BUILD" = 1 ]; then
-  log "Building the platform (Release)"
-  dotnet build AppHost -c Release -nologo -v quiet -clp:ErrorsOnly
-fi
-
-log "Starting the AppHost (Release, throwaway data)"
-export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
 export Overrides__gateway__RateLimits__Anonymous__Burst=10000000 Overrides__gateway__RateLimits__Anonymous__PerSecond=10000000
-export Overrides__gateway__RateLimits__Credentials__Burst=1000
-dotnet run --project AppHost -c Release --no-build --launch-profile http -- Infrastructure:Ephemeral=true >"$work/apphost.log" 2>&1 &
-apphost_pid=$!
-for _ in $(seq 1 240); do
-  curl -fs -o /dev/null "$site/health" && curl -fs -o /dev/null "$site/" && break
-  kill -0 "$apphost_pid" 2>/dev/null || { cat "$work/apphost.log"; die "the AppHost stopped"; }
-  sleep 1
-done
-curl -fs -o /dev/null "$site/" || die "the site did not answer within 4 minutes"
+export Overrides__gateway__RateLimits__Reader__Burst=10000000 Overrides__gateway__RateLimits__Reader__PerSecond=10000000
+start_platform "$work/apphost.log"
 # The demo articles are seeded at start: wait for a front with articles, then pick the newest article.
 for _ in $(seq 1 60); do
   slug="$(curl -fs "$site/api/articles?section=national&pageSize=1" | grep -o '"slug":"[^"]*"' | head -1 | cut -d'"' -f4 || true)"

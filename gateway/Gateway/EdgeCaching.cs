@@ -13,6 +13,16 @@ public static class EdgeCaching
 {
     public const string PublicRead = "public-read";
 
+    /// <summary>The services' and the site's cache tags for an answer (<c>Surrogate-Key</c>); never passed on to the caller.</summary>
+    public const string TagsHeader = "Surrogate-Key";
+
+    private static readonly object TagsItem = new();
+
+    /// <summary>The tags the answer's service gave it, taken off the answer by the proxy (see <see cref="GatewayModule"/>).</summary>
+    public static void KeepTags(HttpContext http, string tags) => http.Items[TagsItem] = tags;
+
+    internal static string? TagsOf(HttpContext http) => http.Items.TryGetValue(TagsItem, out var tags) ? tags as string : null;
+
     /// <summary>The site's pages: the same for every reader who is not logged in.</summary>
     public const string PublicPage = "public-page";
 
@@ -87,6 +97,11 @@ public sealed class PublicReadPolicy(TimeSpan duration, bool enabled = true, str
             || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase))
         {
             context.AllowCacheStorage = false;
+        }
+        // Kept under the tags the service gave it, so a change to an article evicts exactly what shows it (CachePurge).
+        else if (EdgeCaching.TagsOf(context.HttpContext) is { Length: > 0 } tags)
+        {
+            foreach (var tag in tags.Split(' ', StringSplitOptions.RemoveEmptyEntries)) context.Tags.Add(tag);
         }
         return ValueTask.CompletedTask;
     }

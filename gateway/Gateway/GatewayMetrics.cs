@@ -13,6 +13,7 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _rateLimited;
     private readonly Counter<long> _apiKeyRejected;
     private readonly Counter<long> _credentialFailures;
+    private readonly Counter<long> _cachePurges;
 
     public GatewayMetrics(IMeterFactory meters)
     {
@@ -23,6 +24,8 @@ public sealed class GatewayMetrics
             "Requests refused because of their API key, by reason");
         _credentialFailures = meter.CreateCounter<long>("newsplatform.gateway.credential_failures", "{attempt}",
             "Failed logins (wrong credentials, locked account) and registrations of a taken email, by newsplatform.action");
+        _cachePurges = meter.CreateCounter<long>("newsplatform.gateway.cache.purges", "{purge}",
+            "Cached answers purged after an article's change, by newsplatform.change (published, corrected, unpublished)");
     }
 
     public void RateLimitRejected(string policy) =>
@@ -31,6 +34,9 @@ public sealed class GatewayMetrics
     /// <summary>A failed login or registration seen at the edge (a rise is credential stuffing or address probing).</summary>
     public void CredentialFailed(string action) =>
         _credentialFailures.Add(1, new KeyValuePair<string, object?>("newsplatform.action", action));
+
+    public void CachePurged(string change) =>
+        _cachePurges.Add(1, new KeyValuePair<string, object?>("newsplatform.change", change));
 
     /// <param name="reason">Why, in a few words (e.g. unknown, revoked, over_quota) — never the key itself.</param>
     public void ApiKeyRejected(string reason) =>

@@ -36,7 +36,18 @@ public static class GatewayModule
                 transforms.AddRequestHeaderRemove(ApiKeys.Header);
                 // Nor does the edge pass on what software a service runs (its own Kestrel names nothing).
                 transforms.AddResponseHeaderRemove("Server", ResponseCondition.Always);
+                // A service's cache tags are for the edge's cache only: taken off the answer, kept for the cache policy.
+                transforms.AddResponseTransform(context =>
+                {
+                    if (context.HttpContext.Response.Headers.Remove(EdgeCaching.TagsHeader, out var tags))
+                        EdgeCaching.KeepTags(context.HttpContext, tags.ToString());
+                    return ValueTask.CompletedTask;
+                });
             });
+
+        // Purging needs the bus; serving does not, so the bus is reported beside the services, not in readiness.
+        if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString("messaging")))
+            builder.AddMessageBus("messaging", "gateway", bus => bus.AddConsumer<CachePurge>().Endpoint(e => e.Temporary = true), DownstreamTag);
 
         var health = builder.Services.AddHealthChecks();
         foreach (var service in Services)

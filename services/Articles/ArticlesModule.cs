@@ -48,8 +48,9 @@ public static class ArticlesModule
                 options.Projections.Add<ArticleProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<Article>().Index(a => a.Status).Index(a => a.LastChangedAt);
 
-                // Public pages: async, rebuildable from the events.
-                options.Projections.Add<ArticlePageProjection>(ProjectionLifecycle.Async);
+                // Public pages: inline too, so an article is readable by its slug as soon as publishing answers, and
+                // a takedown or correction is in the page before its event reaches the bus (and the caches it purges).
+                options.Projections.Add<ArticlePageProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<ArticlePage>()
                     .Index(p => p.Article.Slug)
                     .Index(p => p.Article.PublishedAt);

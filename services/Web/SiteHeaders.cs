@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using NewsPlatform.Web.Platform;
 using NewsPlatform.Web.Session;
 
 namespace NewsPlatform.Web;
@@ -27,8 +28,12 @@ public static class SiteHeaders
                 if (http.User.Identity?.IsAuthenticated == true || http.Request.Cookies.ContainsKey(ReaderSessionDefaults.CookieName)
                     || headers.SetCookie.Count > 0)
                     headers.CacheControl = "private, no-store";
-                else if (headers.CacheControl.Count == 0)
-                    headers.CacheControl = "no-cache";
+                else
+                {
+                    if (headers.CacheControl.Count == 0) headers.CacheControl = "no-cache";
+                    // What the page shows, for the gateway's cache to evict it when one of those changes (PageTags).
+                    if (http.RequestServices.GetService<PageTags>()?.All is { Count: > 0 } tags) headers[PageTags.Header] = string.Join(' ', tags);
+                }
             }
             return Task.CompletedTask;
         });

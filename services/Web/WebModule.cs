@@ -47,6 +47,11 @@ public static class WebModule
         builder.Services.AddHybridCache();
         builder.Services.AddDistributedMemoryCache();
         builder.Services.AddScoped<Edition>();
+        builder.Services.AddScoped<PageTags>();
+        // What the site keeps of the edition is forgotten on every article change, on a queue of this replica's own.
+        // The site serves without the bus (what it keeps then simply expires), so the bus is not part of its readiness.
+        if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString("messaging")))
+            builder.AddMessageBus("messaging", "web", bus => bus.AddConsumer<EditionChanges>().Endpoint(e => e.Temporary = true), "downstream");
         builder.Services.AddScoped<CurrentReader>();
         builder.Services.AddScoped<ReaderGlances>();
 

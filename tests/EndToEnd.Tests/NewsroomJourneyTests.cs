@@ -64,9 +64,11 @@ public sealed class NewsroomJourneyTests(PlatformFixture platform)
         await Eventually.Until(() => platform.Gateway.GetAsync($"/api/articles/{slug}"), r => r.StatusCode == HttpStatusCode.OK, CacheAndPipeline, "by slug");
         await Eventually.Until(() => AnonymousAsync("/api/articles?section=national"), b => b.Contains(slug), CacheAndPipeline, "on the section front");
         await Eventually.Until(() => AnonymousAsync("/rss/national"), b => b.Contains(slug), CacheAndPipeline, "in the section's RSS");
-        await Eventually.Until(() => AnonymousAsync("/sitemap.xml"), b => b.Contains(slug), CacheAndPipeline, "in the sitemap");
+        await Eventually.Until(() => AnonymousAsync("/sitemap-articles-1.xml"), b => b.Contains(slug), CacheAndPipeline, "in the sitemap");
+        await Eventually.Until(() => AnonymousAsync("/sitemap-news.xml"), b => b.Contains(slug), CacheAndPipeline, "in the news sitemap");
+        Assert.Contains("/sitemap-articles-1.xml", await AnonymousAsync("/sitemap.xml"));
         // Crawlers and feed readers ask HEAD: answered as GET is, without the body.
-        foreach (var url in new[] { $"/api/articles/{slug}", "/rss/national", "/sitemap.xml" })
+        foreach (var url in new[] { $"/api/articles/{slug}", "/rss/national", "/sitemap.xml", "/sitemap-news.xml" })
         {
             using var head = await platform.Gateway.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
             Assert.Equal(HttpStatusCode.OK, head.StatusCode);

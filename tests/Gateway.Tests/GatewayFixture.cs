@@ -157,6 +157,8 @@ public class GatewayFixture : IAsyncLifetime
         if (http.Request.Query["cache"].ToString() is { Length: > 0 } cacheControl) http.Response.Headers.CacheControl = cacheControl;
         if (http.Request.Query.ContainsKey("setcookie")) http.Response.Headers.SetCookie = "np_antiforgery=t; path=/; httponly";
         if (http.Request.Query.ContainsKey("csp")) http.Response.Headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
+        // Like the services and the site: an answer names what it shows, for the edge's cache (CachePurge).
+        if (http.Request.Query["tags"].ToString() is { Length: > 0 } tags) http.Response.Headers["Surrogate-Key"] = tags;
 
         if (int.TryParse(http.Request.Query["delay"], out var delay))
         {

@@ -33,7 +33,7 @@ public sealed class ArticleEventsForwarder : EventStoreToBus
                 article.PublishedAt.Value, article.UpdatedAt),
             ArticleCorrected corrected => new Bus.ArticleUpdated(article.Id, @event.Version, ContentOf(article),
                 article.PublishedAt.Value, corrected.At),
-            ArticleUnpublished unpublished => new Bus.ArticleUnpublished(article.Id, @event.Version, article.Slug, unpublished.At),
+            ArticleUnpublished unpublished => new Bus.ArticleUnpublished(article.Id, @event.Version, article.Slug, unpublished.At, article.Copy.Section),
             _ => null,
         };
     }

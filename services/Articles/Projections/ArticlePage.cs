@@ -6,8 +6,9 @@ namespace NewsPlatform.Articles.Projections;
 
 /// <summary>
 /// The public side of an article: what section fronts, article pages, feeds and the sitemap read.
-/// Kept by an async projection — readers may see a change a moment after the newsroom does, and
-/// newsroom writes never wait for it. Readers are shown only pages whose article is live.
+/// Kept inline, in the transaction of the newsroom's change: what publishing answered is readable at once,
+/// and an edge that purges its caches on the change's event never refetches the page from before it.
+/// Readers are shown only pages whose article is live.
 /// </summary>
 /// <param name="Teaser">The first paragraph: all a reader without access sees of a premium body.</param>
 public sealed record ArticlePage(Guid Id, Article Article, string Teaser);

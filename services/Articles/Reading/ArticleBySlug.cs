@@ -35,6 +35,7 @@ public static class ArticleBySlugEndpoint
             metrics.Read(article.Copy.Section);
         }
         PlatformTelemetry.TagArticle(article.Id);
+        http.Tag([CacheTags.Article(article.Id)]);
 
         // The answer depends on who asks when the article is premium: shared caches must not keep it.
         http.Response.Headers.Vary = "Authorization";

@@ -19,12 +19,12 @@ public static class FeedEndpoints
     public static void MapFeeds(this IEndpointRouteBuilder app)
     {
         var feeds = app.MapGroup("").WithTags("Feeds");
-        feeds.MapGet("/rss", (IQuerySession session, IOptions<Publication> publication, CancellationToken ct) =>
-                RssAsync(null, session, publication.Value, ct))
+        feeds.MapGet("/rss", (HttpContext http, IQuerySession session, IOptions<Publication> publication, CancellationToken ct) =>
+                RssAsync(null, http, session, publication.Value, ct))
             .WithName("SiteFeed").WithSummary("RSS 2.0 feed of the newest articles")
             .Produces<string>(StatusCodes.Status200OK, "application/rss+xml");
-        feeds.MapGet("/rss/{section}", (string section, IQuerySession session, IOptions<Publication> publication, CancellationToken ct) =>
-                RssAsync(section, session, publication.Value, ct))
+        feeds.MapGet("/rss/{section}", (string section, HttpContext http, IQuerySession session, IOptions<Publication> publication, CancellationToken ct) =>
+                RssAsync(section, http, session, publication.Value, ct))
             .WithName("SectionFeed").WithSummary("RSS 2.0 feed of a section's newest articles")
             .Produces<string>(StatusCodes.Status200OK, "application/rss+xml")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -43,7 +43,7 @@ public static class FeedEndpoints
             .Produces<string>(StatusCodes.Status200OK, "application/xml");
     }
 
-    private static async Task<IResult> RssAsync(string? section, IQuerySession session, Publication publication, CancellationToken cancellationToken)
+    private static async Task<IResult> RssAsync(string? section, HttpContext http, IQuerySession session, Publication publication, CancellationToken cancellationToken)
     {
         var known = section is null ? null : SectionTree.Find(section);
         if (section is not null && known is null)
@@ -55,6 +55,7 @@ public static class FeedEndpoints
             .Take(FeedSize)
             .ToListAsync(cancellationToken);
 
+        http.Tag([CacheTags.Front(section), .. pages.Select(p => CacheTags.Article(p.Id))]);
         var title = known is null ? publication.Title : $"{publication.Title} — {known.Name}";
         var feed = new SyndicationFeed(title, $"The newest articles of {title}", new Uri(publication.SiteUrl))
         {
@@ -156,6 +157,16 @@ public static class FeedEndpoints
 
     private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static IResult Xml(XElement root) =>
-        TypedResults.Text(new XDeclaration("1.0", "utf-8", null) + "\n" + root, "application/xml; charset=utf-8");
+    // Every sitemap changes with publications and takedowns; the index with the count of pages.
+    private static IResult Xml(XElement root) => new TaggedResult(TypedResults.Text(new XDeclaration("1.0", "utf-8", null) + "\n" + root, "application/xml; charset=utf-8"), [CacheTags.Sitemap]);
+
+    /// <summary>An answer and the cache tags that go with it.</summary>
+    private sealed class TaggedResult(IResult inner, IEnumerable<string> tags) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Tag(tags);
+            return inner.ExecuteAsync(http);
+        }
+    }
 }

@@ -23,7 +23,7 @@ public static class RelatedAndMostReadEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ArticleSummary>>, ProblemHttpResult, ValidationProblem>> Related(
-        string slug, IQuerySession session, CancellationToken cancellationToken)
+        string slug, HttpContext http, IQuerySession session, CancellationToken cancellationToken)
     {
         if (!Slugs.IsWellFormed(slug))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["slug"] = ["Not a well-formed article slug."] });
@@ -43,11 +43,12 @@ public static class RelatedAndMostReadEndpoints
             .Take(RelatedCount)
             .Select(ArticleSummary.From)
             .ToList();
+        http.Tag([CacheTags.Article(page.Id), CacheTags.Front(page.Article.Copy.Section), .. related.Select(a => CacheTags.Article(a.Id))]);
         return TypedResults.Ok<IReadOnlyList<ArticleSummary>>(related);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ArticleSummary>>, ValidationProblem>> MostRead(
-        string? section, string? window, IDocumentStore store, IQuerySession session, TimeProvider clock,
+        string? section, string? window, HttpContext http, IDocumentStore store, IQuerySession session, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -83,6 +84,7 @@ public static class RelatedAndMostReadEndpoints
             .Take(MostReadCount)
             .Select(p => ArticleSummary.From(p!))
             .ToList();
+        http.Tag(mostRead.Select(a => CacheTags.Article(a.Id)));
         return TypedResults.Ok<IReadOnlyList<ArticleSummary>>(mostRead);
     }
 }

@@ -21,7 +21,7 @@ public static class SectionFrontEndpoints
     }
 
     private static async Task<Results<Ok<Paged<ArticleSummary>>, ValidationProblem>> Handle(
-        string? section, string? subsection, int? page, int? pageSize, IQuerySession session, CancellationToken cancellationToken)
+        string? section, string? subsection, int? page, int? pageSize, HttpContext http, IQuerySession session, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var (number, size) = Paging.Read(page, pageSize, errors);
@@ -31,7 +31,10 @@ public static class SectionFrontEndpoints
         var found = await Live(session, section, subsection)
             .OrderByDescending(p => p.Article.PublishedAt)
             .ToPagedListAsync(number, size, cancellationToken);
-        return TypedResults.Ok(new Paged<ArticleSummary>(found.Select(ArticleSummary.From).ToList(), number, size, found.TotalItemCount));
+        var items = found.Select(ArticleSummary.From).ToList();
+        // A front changes when its section gets an article, and when any article on it changes.
+        http.Tag([CacheTags.Front(string.IsNullOrEmpty(section) ? null : section), .. items.Select(a => CacheTags.Article(a.Id))]);
+        return TypedResults.Ok(new Paged<ArticleSummary>(items, number, size, found.TotalItemCount));
     }
 
     /// <summary>Live pages, optionally of one section and subsection.</summary>

@@ -33,9 +33,10 @@ public sealed record ArticleUpdated(
     DateTimeOffset PublishedAt,
     DateTimeOffset UpdatedAt);
 
-/// <summary>A published article was taken down.</summary>
+/// <summary>A published article was taken down (from the section it was in: its fronts change).</summary>
 public sealed record ArticleUnpublished(
     Guid ArticleId,
     long Version,
     string Slug,
-    DateTimeOffset UnpublishedAt);
+    DateTimeOffset UnpublishedAt,
+    string? Section = null);

@@ -21,23 +21,35 @@ public static class SearchEndpoint
 
     private static async Task<Results<Ok<SearchResults>, ValidationProblem>> Search(
         string? q, string? section, string? subsection, string? from, string? to, string? sort, int? page, int? pageSize,
-        ISearchQueries queries, SearchMetrics metrics, CancellationToken cancellationToken)
+        HttpContext http, ISearchQueries queries, SearchMetrics metrics, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (request, errors) = SearchRequest.Parse(q, section, subsection, from, to, sort, page, pageSize);
         if (request is null) return TypedResults.ValidationProblem(errors);
         var results = await queries.SearchAsync(request, cancellationToken);
+        http.Response.Headers[CacheTag.Header] = CacheTag.Search;
         metrics.RecordQuery(System.Diagnostics.Stopwatch.GetElapsedTime(started), results.Total);
         return TypedResults.Ok(results);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Suggestion>>, ValidationProblem>> Suggest(
-        string? q, ISearchQueries queries, CancellationToken cancellationToken)
+        string? q, HttpContext http, ISearchQueries queries, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Type something to get suggestions."] });
         if (q.Length > MaxSuggestLength)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [$"Suggestions take at most {MaxSuggestLength} characters."] });
+        http.Response.Headers[CacheTag.Header] = CacheTag.Search;
         return TypedResults.Ok(await queries.SuggestAsync(q, cancellationToken));
     }
+}
+
+/// <summary>
+/// Every answer of the search may change with any article's publication, correction or takedown: the caches in
+/// front of it (the gateway) keep it under one key (<c>Surrogate-Key</c>) and drop them all on such a change.
+/// </summary>
+public static class CacheTag
+{
+    public const string Header = "Surrogate-Key";
+    public const string Search = "search";
 }

@@ -9,6 +9,10 @@ namespace NewsPlatform.Web.Platform;
 /// </summary>
 public sealed class Edition(ArticlesApi articles, HybridCache cache)
 {
+    /// <summary>The tag of everything kept here, forgotten at once when an article changes (<see cref="EditionChanges"/>).</summary>
+    public const string Tag = "edition";
+    private static readonly string[] Tags = [Tag];
+
     private static readonly HybridCacheEntryOptions Briefly = new() { Expiration = TimeSpan.FromSeconds(10), LocalCacheExpiration = TimeSpan.FromSeconds(10) };
     private static readonly HybridCacheEntryOptions AMinute = new() { Expiration = TimeSpan.FromMinutes(1), LocalCacheExpiration = TimeSpan.FromMinutes(1) };
     private static readonly HybridCacheEntryOptions Long = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
@@ -21,7 +25,7 @@ public sealed class Edition(ArticlesApi articles, HybridCache cache)
         try
         {
             var sections = await cache.GetOrCreateAsync("sections", async ct =>
-                (await articles.SectionsAsync(ct)).Value ?? [], Long, cancellationToken: cancellationToken);
+                (await articles.SectionsAsync(ct)).Value ?? [], Long, Tags, cancellationToken);
             if (sections.Count > 0) _lastKnownSections = sections;
             return sections;
         }
@@ -38,13 +42,13 @@ public sealed class Edition(ArticlesApi articles, HybridCache cache)
         CancellationToken cancellationToken = default) =>
         cache.GetOrCreateAsync($"front:{section}:{subsection}:{page}:{pageSize}", async ct =>
             (await articles.FrontAsync(section, subsection, page, pageSize, ct)).Value ?? new Paged<ArticleSummary>([], page, pageSize, 0),
-            Briefly, cancellationToken: cancellationToken);
+            Briefly, Tags, cancellationToken);
 
     public ValueTask<IReadOnlyList<ArticleSummary>> MostReadAsync(string? section = null, CancellationToken cancellationToken = default) =>
         cache.GetOrCreateAsync($"most-read:{section}", async ct =>
-            (await articles.MostReadAsync(section, ct)).Value ?? [], AMinute, cancellationToken: cancellationToken);
+            (await articles.MostReadAsync(section, ct)).Value ?? [], AMinute, Tags, cancellationToken);
 
     public ValueTask<IReadOnlyList<ArticleSummary>> RelatedAsync(string slug, CancellationToken cancellationToken = default) =>
         cache.GetOrCreateAsync($"related:{slug}", async ct =>
-            (await articles.RelatedAsync(slug, ct)).Value ?? [], AMinute, cancellationToken: cancellationToken);
+            (await articles.RelatedAsync(slug, ct)).Value ?? [], AMinute, Tags, cancellationToken);
 }
