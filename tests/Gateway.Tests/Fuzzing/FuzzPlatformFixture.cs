@@ -4,6 +4,7 @@ using System.Text.Json;
 using NewsPlatform.Articles;
 using NewsPlatform.Search;
 using NewsPlatform.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
 using NewsPlatform.TestSupport;
 
 namespace NewsPlatform.Gateway.Tests.Fuzzing;
@@ -13,8 +14,22 @@ namespace NewsPlatform.Gateway.Tests.Fuzzing;
 /// ./start.sh runs them (Development is where minimal APIs throw on a body they cannot read): the platform a
 /// fuzzer can reach end to end. Limits are raised so that what the fuzzer sends reaches the services.
 /// </summary>
-public sealed class FuzzPlatformFixture : IAsyncLifetime
+public class FuzzPlatformFixture : IAsyncLifetime
 {
+    /// <summary>The gateway's limits: by default far out of reach, so what the fuzzer sends reaches the services.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Limits => new Dictionary<string, string?>
+    {
+        ["RateLimits:Anonymous:Burst"] = "1000000", ["RateLimits:Anonymous:PerSecond"] = "1000000",
+        ["RateLimits:Reader:Burst"] = "1000000", ["RateLimits:Reader:PerSecond"] = "1000000",
+        ["RateLimits:KeyLookups:Burst"] = "1000000", ["RateLimits:KeyLookups:PerSecond"] = "1000000",
+        ["RateLimits:Credentials:Attempts:Burst"] = "1000000", ["RateLimits:Credentials:Attempts:PerSecond"] = "1000000",
+        ["RateLimits:Credentials:FailuresPerAddress:Burst"] = "1000000", ["RateLimits:Credentials:FailuresPerAddress:PerSecond"] = "1000000",
+        ["RateLimits:Credentials:FailuresPerAccount:Burst"] = "1000000", ["RateLimits:Credentials:FailuresPerAccount:PerSecond"] = "1000000",
+        ["RateLimits:Tiers:basic:Burst"] = "1000000",
+    };
+
+    /// <summary>The identity service itself, past the gateway.</summary>
+    public HttpClient Identity => _subscriptions.CreateClient();
     public const string AdminEmail = "fuzz-admin@example.org";
     public const string AdminPassword = "fuzzing-admin-password-1";
 
@@ -56,21 +71,17 @@ public sealed class FuzzPlatformFixture : IAsyncLifetime
         var search = _search.StartOnPortAsync();
         await Task.WhenAll(articles, search);
 
-        _gateway = new ServiceUnderTest<GatewayService>(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(Limits)
         {
             ["services:articles:http:0"] = articles.Result.ToString(),
             ["services:subscriptions:http:0"] = identity.ToString(),
             ["services:search:http:0"] = search.Result.ToString(),
             ["services:web:http:0"] = "http://127.0.0.1:9", // no site here: the fuzzer aims at the API
             ["Identity:Authority"] = identity.ToString(),
-            ["RateLimits:Anonymous:Burst"] = "1000000", ["RateLimits:Anonymous:PerSecond"] = "1000000",
-            ["RateLimits:Reader:Burst"] = "1000000", ["RateLimits:Reader:PerSecond"] = "1000000",
-            ["RateLimits:KeyLookups:Burst"] = "1000000", ["RateLimits:KeyLookups:PerSecond"] = "1000000",
-            ["RateLimits:Credentials:Attempts:Burst"] = "1000000", ["RateLimits:Credentials:Attempts:PerSecond"] = "1000000",
-            ["RateLimits:Credentials:FailuresPerAddress:Burst"] = "1000000", ["RateLimits:Credentials:FailuresPerAddress:PerSecond"] = "1000000",
-            ["RateLimits:Credentials:FailuresPerAccount:Burst"] = "1000000", ["RateLimits:Credentials:FailuresPerAccount:PerSecond"] = "1000000",
-            ["RateLimits:Tiers:basic:Burst"] = "1000000",
-        }, environment: "Development");
+        };
+        // Requests may name their peer address with X-Test-Peer (many callers from one test).
+        _gateway = new ServiceUnderTest<GatewayService>(settings,
+            services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestPeerAddress>(), environment: "Development");
         // On a real port too: Kestrel reads (and refuses) malformed request lines as it does in production.
         Gateway = new HttpClient { BaseAddress = await _gateway.StartOnPortAsync(), Timeout = TimeSpan.FromSeconds(30) };
         await WaitUntilTheGatewayReachesTheServicesAsync();
