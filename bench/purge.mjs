@@ -38,7 +38,7 @@ async function until(paths, seen) {
   return performance.now() - start;
 }
 
-const results = { takedown: [], correction: [], publishToCachedSearch: [], failed: 0 };
+const results = { takedown: [], correction: [], publishToCachedSearch: [], searchable: [], failed: 0 };
 for (let round = 0; round < rounds; round++) {
   // Takedown → 404 for the article's answer and its page.
   const gone = await publish(`Purge bench takedown ${word()}`, "<p>Soon gone.</p>");
@@ -65,7 +65,19 @@ for (let round = 0; round < rounds; round++) {
   const searchUrls = [`/api/search?q=${term}`, `/search?q=${term}`];
   await warm(searchUrls);
   await publish(`Purge bench search ${term}`, "<p>Findable.</p>");
+  // Beside it, the same search never asked before (a query string no cache holds): when the article became searchable.
+  const fresh = (async () => {
+    const start = performance.now();
+    while (performance.now() - start < give) {
+      const r = await anonymous(`/api/search?q=${term}&fresh=${Math.random().toString(36).slice(2)}`);
+      if (r.text.includes('"total":1')) return performance.now() - start;
+      await sleep(pollEvery);
+    }
+    return null;
+  })();
   const found = await until(searchUrls, (r) => r.status === 200 && (r.text.includes('"total":1') || r.text.includes("1 article found")));
   if (found === null) results.failed++; else results.publishToCachedSearch.push(found);
+  const searchable = await fresh;
+  if (searchable !== null) results.searchable.push(searchable);
 }
 console.log(JSON.stringify(results));

@@ -8,10 +8,12 @@ namespace NewsPlatform.Gateway;
 public sealed class PurgeSettings
 {
     /// <summary>
-    /// At once, and again a little later: a copy refilled in between from a site replica or a search replica that
-    /// had not yet taken the change in (each hears of it on its own queue) would otherwise be served until it expires.
+    /// At once, and again over the next seconds: a copy refilled in between from a site replica or a search replica
+    /// that had not yet taken the change in (each hears of it on its own queue; a search replica indexes in ~50 ms,
+    /// rarely in a second) would otherwise be served until it expires.
     /// </summary>
-    public TimeSpan[] PurgePasses { get; set; } = [TimeSpan.Zero, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
+    public TimeSpan[] PurgePasses { get; set; } =
+        [TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 }
 
 /// <summary>
