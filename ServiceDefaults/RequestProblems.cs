@@ -13,22 +13,26 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public sealed class RequestProblems(IProblemDetailsService problems) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
-    {
-        if (exception is not BadHttpRequestException bad || http.Response.HasStarted) return false;
-        http.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
+    public ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken) =>
+        exception is BadHttpRequestException bad
+            ? problems.AnswerAsync(http, exception, new ProblemDetails
             {
                 Status = bad.StatusCode,
                 Type = "https://newsplatform.dev/problems/bad-request",
                 Title = "The request is malformed.",
                 // The framework's message names what could not be read, never more (no stack, no values echoed at length).
                 Detail = bad.Message.Length > 300 ? bad.Message[..300] : bad.Message,
-            },
-        });
+            })
+            : ValueTask.FromResult(false);
+}
+
+/// <summary>How every problem catalogue answers: the problem's status, the problem document, the exception for the logs.</summary>
+public static class ProblemAnswers
+{
+    public static async ValueTask<bool> AnswerAsync(this IProblemDetailsService problems, HttpContext http, Exception exception, ProblemDetails problem)
+    {
+        if (http.Response.HasStarted) return false;
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, Exception = exception, ProblemDetails = problem });
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace NewsPlatform.Subscriptions;
@@ -10,21 +11,14 @@ namespace NewsPlatform.Subscriptions;
 /// </summary>
 public sealed class SubscriptionsProblems(IProblemDetailsService problems) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
-    {
-        if (exception is not (JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException) || http.Response.HasStarted) return false;
-        http.Response.StatusCode = StatusCodes.Status409Conflict;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
+    public ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken) =>
+        exception is JasperFx.ConcurrencyException or JasperFx.DocumentAlreadyExistsException
+            ? problems.AnswerAsync(http, exception, new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Type = "https://newsplatform.dev/problems/concurrent-change",
                 Title = "Something changed at the same moment.",
                 Detail = "Another change to the same account or subscription was saved first. Try again.",
-            },
-        });
-    }
+            })
+            : ValueTask.FromResult(false);
 }

@@ -28,15 +28,7 @@ public sealed class NewsroomProblems(IProblemDetailsService problems) : IExcepti
                 "Another article took this slug at the same moment. Try again."),
             _ => null,
         };
-        if (problem is null) return false;
-
-        http.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+        return problem is not null && await problems.AnswerAsync(http, exception, problem);
     }
 
     private static ProblemDetails Problem(int status, string rule, string detail) => new()
