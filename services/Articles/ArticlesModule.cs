@@ -25,6 +25,7 @@ public static class ArticlesModule
         builder.Services.AddSingleton<ArticleBodySanitizer>();
         builder.Services.AddScoped<ArticleWriter>();
         builder.Services.AddScoped<ArticlePublisher>();
+        builder.Services.AddScoped<INewsroomPhotos, UploadedPhotosTemp>();
         builder.Services.AddExceptionHandler<NewsroomProblems>();
         builder.Services.AddHostedService<ScheduledPublishing>();
 
@@ -56,6 +57,7 @@ public static class ArticlesModule
                     .Index(p => p.Article.PublishedAt);
 
                 options.Schema.For<SlugReservation>();
+                options.Schema.For<NewsroomStaff>();
                 options.Schema.For<ReaderEntitlement>();
                 options.Storage.ExtendedSchemaObjects.Add(ArticleViews.Schema());
             })

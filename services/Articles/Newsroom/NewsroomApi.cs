@@ -27,7 +27,8 @@ public static class NewsroomApi
     {
         var newsroom = app.MapGroup("/api/newsroom/articles")
             .WithTags("Newsroom")
-            .RequireAuthorization(Policies.Editor);
+            .RequireAuthorization(Policies.Editor)
+            .AddEndpointFilter(RememberingEditors);
         newsroom.MapDraftArticle();
         newsroom.MapListNewsroomArticles();
         newsroom.MapGetNewsroomArticle();
@@ -35,6 +36,17 @@ public static class NewsroomApi
         newsroom.MapPublishArticle();
         newsroom.MapUnpublishArticle();
         newsroom.MapArticleHistory();
+        newsroom.MapRestoreVersion();
+        newsroom.MapPreviewArticle();
         return newsroom;
+    }
+
+    // Every change an editor makes also records the name they go by, in the change's own transaction.
+    private static ValueTask<object?> RememberingEditors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+            NewsroomStaff.Remember(http, http.RequestServices.GetRequiredService<Marten.IDocumentSession>());
+        return next(context);
     }
 }
