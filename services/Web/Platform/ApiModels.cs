@@ -11,19 +11,25 @@ public sealed record SectionInfo(string Slug, string Name, IReadOnlyList<Subsect
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
 
-public sealed record LeadPhoto(string Url, string? Caption, string? Credit);
+/// <summary>One served size of an uploaded photo.</summary>
+public sealed record PhotoSize(int Width, int Height, string Url);
+
+/// <summary>A lead or gallery photo; an uploaded one has its id, size and served sizes.</summary>
+public sealed record ArticlePhoto(
+    string Url, string? Caption, string? Credit, Guid? PhotoId = null, int? Width = null, int? Height = null,
+    IReadOnlyList<PhotoSize>? Sizes = null);
 
 /// <summary>An article in a list: fronts, related, most read.</summary>
 public sealed record ArticleSummary(
     Guid Id, string Slug, string Headline, string? Summary, string Section, string? Subsection,
-    string? Byline, string? SourceCredit, IReadOnlyList<string> Tags, LeadPhoto? LeadPhoto, bool IsPremium,
+    string? Byline, string? SourceCredit, IReadOnlyList<string> Tags, ArticlePhoto? LeadPhoto, bool IsPremium,
     DateTimeOffset PublishedAt, DateTimeOffset? UpdatedAt);
 
 /// <summary>One article page as the Articles service answers it: <see cref="Locked"/> means the body is only the teaser.</summary>
 public sealed record ArticleDetail(
     Guid Id, string Slug, string Headline, string? Summary, string Body, bool Locked,
     string Section, string SectionName, string? Subsection, string? SubsectionName,
-    string? Byline, string? SourceCredit, IReadOnlyList<string> Tags, LeadPhoto? LeadPhoto, bool IsPremium,
+    string? Byline, string? SourceCredit, IReadOnlyList<string> Tags, ArticlePhoto? LeadPhoto, bool IsPremium,
     DateTimeOffset PublishedAt, DateTimeOffset? UpdatedAt, string TimeZone);
 
 public sealed record SearchHit(

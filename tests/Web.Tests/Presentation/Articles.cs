@@ -10,6 +10,6 @@ internal static class Articles
         Guid.Parse("0193a0b2-0000-7000-8000-000000000001"), "han-river-ferry-trial-begins", headline,
         "Water buses start test runs between Yeouido and Jamsil.", locked ? "<p>First paragraph for everyone.</p>" : body, locked,
         "national", "National", "society", "Society", "Kim Ha-eun", "Yonhap", ["ferries", "han-river"],
-        new LeadPhoto("https://photos.example/ferry.jpg", "A water bus on the Han River", "Lee Jun-ho"), premium,
+        new ArticlePhoto("https://photos.example/ferry.jpg", "A water bus on the Han River", "Lee Jun-ho"), premium,
         new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero), updated, "Asia/Seoul");
 }
