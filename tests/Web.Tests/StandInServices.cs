@@ -71,11 +71,12 @@ public sealed class StandInServices : IAsyncDisposable
                 {
                     new { slug = "national", name = "National", subsections = new[] { new { slug = "society", name = "Society" } } },
                     new { slug = "business", name = "Business", subsections = new[] { new { slug = "tech", name = "Tech" } } },
+                    new { slug = "photos", name = "Photos", subsections = new[] { new { slug = "photo-news", name = "Photo News" }, new { slug = "darkroom", name = "Darkroom" } } },
                 });
                 return;
             case ("GET", "/api/articles"):
                 // A front of three pages of twenty, whatever page is asked.
-                await http.Response.WriteAsJsonAsync(new { items = new[] { Summary("free-story", false), Summary("premium-story", true) }, page = 1, pageSize = 20, total = 45 });
+                await http.Response.WriteAsJsonAsync(new { items = new[] { Summary("free-story", false), Summary("premium-story", true), GallerySummary() }, page = 1, pageSize = 20, total = 45 });
                 return;
             case ("GET", "/api/articles/most-read"):
                 await http.Response.WriteAsJsonAsync(new[] { Summary("free-story", false) });
@@ -85,6 +86,9 @@ public sealed class StandInServices : IAsyncDisposable
                 return;
             case ("GET", var p) when p.StartsWith("/api/articles/", StringComparison.Ordinal):
                 await ArticleAsync(http, p["/api/articles/".Length..], token);
+                return;
+            case ("GET", "/api/corrections"):
+                await CorrectionsAsync(http);
                 return;
             case ("GET", "/api/search"):
                 await http.Response.WriteAsJsonAsync(new
@@ -176,6 +180,11 @@ public sealed class StandInServices : IAsyncDisposable
             http.Response.StatusCode = 503;
             return;
         }
+        if (slug == GallerySlug)
+        {
+            await http.Response.WriteAsJsonAsync(Gallery());
+            return;
+        }
         if (slug is not ("free-story" or "premium-story"))
         {
             await ProblemAsync(http, 404, "article-not-found");
@@ -248,6 +257,59 @@ public sealed class StandInServices : IAsyncDisposable
         email, displayName = email == Subscriber ? "Sam Subscriber" : "Rae Reader", roles = new[] { "reader" }, registeredAt = DateTimeOffset.UtcNow.AddDays(-3),
         subscription = (object?)null,
     };
+
+    /// <summary>The gallery of the stand-in's fronts and its page: three uploaded photos in order, an introduction, two corrections.</summary>
+    public const string GallerySlug = "harbour-lights";
+    public static readonly DateTimeOffset FirstCorrectionAt = new(2026, 11, 30, 23, 15, 0, TimeSpan.Zero);   // 08:15 KST on Dec. 1
+    public static readonly DateTimeOffset SecondCorrectionAt = new(2026, 12, 1, 5, 40, 0, TimeSpan.Zero);   // 14:40 KST
+
+    public static object Photo(int n, int width, int height) => new
+    {
+        url = $"/photos/0000000{n}-0000-0000-0000-000000000000/1600.jpg", caption = $"Caption of photo {n}", credit = $"Credit {n}",
+        photoId = Guid.Parse($"0000000{n}-0000-0000-0000-000000000000"), width, height,
+        sizes = new[] { 320, 640, 1024, 1600 }.Select(w => new { width = w, height = w * height / width, url = $"/photos/0000000{n}-0000-0000-0000-000000000000/{w}.jpg" }).ToArray(),
+    };
+
+    private static object Gallery() => new
+    {
+        id = Guid.Parse("0193a0b2-0000-7000-8000-0000000000aa"), slug = GallerySlug, headline = "Harbour lights at Busan", summary = "A night on the docks.",
+        body = "<p>The port works through the night.</p>", locked = false, section = "photos", sectionName = "Photos", subsection = "darkroom", subsectionName = "Darkroom",
+        byline = "Park Ji-won", sourceCredit = (string?)null, tags = new[] { "busan" }, leadPhoto = (object?)null, isPremium = false,
+        publishedAt = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero), updatedAt = (DateTimeOffset?)SecondCorrectionAt, timeZone = "Asia/Seoul",
+        postedLocal = new DateTimeOffset(2026, 11, 30, 21, 0, 0, TimeSpan.FromHours(9)), updatedLocal = (DateTimeOffset?)null,
+        kind = "gallery",
+        gallery = new[] { Photo(1, 4000, 3000), Photo(2, 3000, 4000), Photo(3, 4000, 2250) },
+        corrections = new[]
+        {
+            new { note = "An earlier version misnamed the pier.", at = FirstCorrectionAt, atLocal = FirstCorrectionAt.ToOffset(TimeSpan.FromHours(9)) },
+            new { note = "The third photo was taken in Gamcheon, not Nampo.", at = SecondCorrectionAt, atLocal = SecondCorrectionAt.ToOffset(TimeSpan.FromHours(9)) },
+        },
+    };
+
+    private static object GallerySummary() => new
+    {
+        id = Guid.NewGuid(), slug = GallerySlug, headline = "Harbour lights at Busan", summary = "A night on the docks.", section = "photos", subsection = "darkroom",
+        byline = "Park Ji-won", sourceCredit = (string?)null, tags = Array.Empty<string>(), leadPhoto = Photo(1, 4000, 3000), isPremium = false,
+        publishedAt = DateTimeOffset.UtcNow.AddHours(-4), updatedAt = (DateTimeOffset?)null, kind = "gallery", galleryPhotos = 3,
+    };
+
+    /// <summary>How many corrections the stand-in's list has: three pages of twenty, the last one short.</summary>
+    public const int CorrectionCount = 45;
+    public static readonly DateTimeOffset NewestCorrectionAt = new(2026, 12, 1, 3, 0, 0, TimeSpan.Zero);
+
+    // Newest first: the n-th (from 0) an hour before the one above it, on the article "corrected-n".
+    private static async Task CorrectionsAsync(HttpContext http)
+    {
+        var page = int.TryParse(http.Request.Query["page"], out var p) ? p : 1;
+        var size = int.TryParse(http.Request.Query["pageSize"], out var s) ? s : 20;
+        var items = Enumerable.Range((page - 1) * size, size).Where(n => n < CorrectionCount).Select(n => new
+        {
+            articleId = Guid.Parse($"00000000-0000-0000-0000-{n:D12}"), slug = $"corrected-{n}", headline = $"Corrected story {n}",
+            section = "national", sectionName = "National", note = $"Note {n}: a name was misspelled.",
+            at = NewestCorrectionAt.AddHours(-n), atLocal = NewestCorrectionAt.AddHours(-n).ToOffset(TimeSpan.FromHours(9)),
+        }).ToArray();
+        await http.Response.WriteAsJsonAsync(new { items, page, pageSize = size, total = CorrectionCount });
+    }
 
     private static object Summary(string slug, bool premium) => new
     {
