@@ -27,6 +27,13 @@ public sealed class EdgeTests(GatewayFixture gateway) : IClassFixture<GatewayFix
     [Theory]
     [InlineData("/api/admin/api-keys", "editor", HttpStatusCode.Forbidden)]
     [InlineData("/api/admin/api-keys", "admin", HttpStatusCode.OK)]
+    [InlineData("/api/admin/users?q=kim", null, HttpStatusCode.Unauthorized)]
+    [InlineData("/api/admin/users?q=kim", "editor", HttpStatusCode.Forbidden)]
+    [InlineData("/api/admin/users?q=kim", "admin", HttpStatusCode.OK)]
+    [InlineData("/api/admin/users/00000000-0000-0000-0000-0000000000a1", "admin", HttpStatusCode.OK)]
+    [InlineData("/api/admin/search/rebuild", null, HttpStatusCode.Unauthorized)]
+    [InlineData("/api/admin/search/rebuild", "editor", HttpStatusCode.Forbidden)]
+    [InlineData("/api/admin/search/rebuild", "admin", HttpStatusCode.ServiceUnavailable)] // the search cluster, down here
     [InlineData("/api/me/follows", null, HttpStatusCode.Unauthorized)]
     [InlineData("/api/me/follows", "reader", HttpStatusCode.OK)]
     [InlineData("/api/subscriptions/me", null, HttpStatusCode.Unauthorized)]
