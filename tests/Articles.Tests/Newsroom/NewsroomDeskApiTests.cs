@@ -140,5 +140,29 @@ public sealed class NewsroomDeskApiTests(ArticlesServiceFixture articles) : ICla
         Assert.True((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("leadPhoto.photoId", out _));
     }
 
+    [Fact]
+    public async Task An_uploaded_photo_placed_by_its_id_carries_the_librarys_address_size_and_served_sizes_not_the_requests()
+    {
+        var file = new ByteArrayContent(NewsPlatform.Articles.Tests.Photos.TestPhotos.Encode(1800, 1200));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        var upload = await articles.Client.PostAsync("/api/newsroom/photos", new MultipartFormDataContent { { file, "file", "harbour.jpg" } });
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var photoId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var draft = await _newsroom.DraftAsync(new
+        {
+            headline = "Cranes at the new terminal", body = "<p>Busan's port grows.</p>", section = "business",
+            // an address in the request is ignored for an uploaded photo: the library says where it is served
+            leadPhoto = new { photoId, url = "https://elsewhere.example/x.jpg", caption = "Gantry cranes at dawn", credit = "Lee Su-bin" },
+        });
+        var lead = draft.GetProperty("leadPhoto");
+        Assert.Equal($"/photos/{photoId}/1024.jpg", lead.GetProperty("url").GetString());
+        Assert.Equal(("Gantry cranes at dawn", "Lee Su-bin", 1800, 1200),
+            (lead.GetProperty("caption").GetString(), lead.GetProperty("credit").GetString(), lead.GetProperty("width").GetInt32(), lead.GetProperty("height").GetInt32()));
+        Assert.Equal([320, 640, 1024, 1600], lead.GetProperty("sizes").EnumerateArray().Select(s => s.GetProperty("width").GetInt32()));
+        foreach (var size in lead.GetProperty("sizes").EnumerateArray())
+            Assert.Equal(HttpStatusCode.OK, (await articles.Client.GetAsync(size.GetProperty("url").GetString())).StatusCode);
+    }
+
     private Task<JsonElement> ListAsync(string query) => _newsroom.OkAsync(articles.Client.GetAsync($"/api/newsroom/articles{query}"));
 }
