@@ -144,6 +144,22 @@ public sealed class EdgeTests(GatewayFixture gateway) : IClassFixture<GatewayFix
     }
 
     [Fact]
+    public async Task The_desks_editing_form_may_bring_several_photos_through_the_edge_and_no_other_page_may()
+    {
+        ByteArrayContent Body(long size) => new(new byte[size]) { Headers = { ContentType = new("multipart/form-data") } };
+        const long sixPhotos = 6 * 20L * 1024 * 1024;
+
+        var editor = await gateway.Client.PostAsync($"/newsroom/articles/{Guid.NewGuid()}", Body(sixPhotos));
+        var account = await gateway.Client.PostAsync("/account", Body(2 * 1024 * 1024));
+        var beyond = await gateway.Client.PostAsync("/newsroom/new", Body(126L * 1024 * 1024 + 1));
+
+        Assert.Equal(HttpStatusCode.OK, editor.StatusCode);
+        Assert.Equal(sixPhotos, (await editor.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("received").GetInt64());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, account.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, beyond.StatusCode);
+    }
+
+    [Fact]
     public async Task Photo_files_are_public_reads_of_the_articles_service_kept_briefly_at_the_edge()
     {
         var route = gateway.Services.GetRequiredService<Yarp.ReverseProxy.Configuration.IProxyConfigProvider>().GetConfig().Routes

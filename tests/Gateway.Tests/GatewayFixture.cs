@@ -181,8 +181,9 @@ public class GatewayFixture : IAsyncLifetime
             return;
         }
         if (await ServeBodyShapeAsync(http, path)) return;
-        // Like the Articles service's photo upload: the body is read whole, and the answer says how much came.
-        if (HttpMethods.IsPost(http.Request.Method) && path == "/api/newsroom/photos")
+        // Like the Articles service's photo upload (and the desk's editing form with photos): the body is read whole,
+        // and the answer says how much came.
+        if (HttpMethods.IsPost(http.Request.Method) && (path == "/api/newsroom/photos" || path.StartsWith("/newsroom/", StringComparison.Ordinal)))
         {
             long received = 0;
             var buffer = new byte[81920];
