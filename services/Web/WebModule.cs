@@ -35,7 +35,9 @@ public static class WebModule
         builder.Services.AddHttpClient<IdentityApi>(http => http.BaseAddress = new("http://subscriptions"));
         builder.Services.AddHttpClient<SearchApi>(http => http.BaseAddress = new("http://search"));
         builder.Services.AddHttpClient<NewsroomApi>(http => http.BaseAddress = new("http://articles"));
-        foreach (var client in new[] { nameof(ArticlesApi), nameof(IdentityApi), nameof(SearchApi), nameof(NewsroomApi) })
+        builder.Services.AddHttpClient<AdminApi>(http => http.BaseAddress = new("http://subscriptions"));
+        builder.Services.AddHttpClient<SearchAdminApi>(http => http.BaseAddress = new("http://search"));
+        foreach (var client in new[] { nameof(ArticlesApi), nameof(IdentityApi), nameof(SearchApi), nameof(NewsroomApi), nameof(AdminApi), nameof(SearchAdminApi) })
         {
             builder.Services.Configure<HttpStandardResilienceOptions>($"{client}-standard", options =>
             {
