@@ -38,6 +38,7 @@ public static class ListNewsroomArticlesEndpoint
         if (!string.IsNullOrEmpty(section) && SectionTree.Find(section) is null) errors["section"] = [$"Unknown section '{section}'."];
         var words = q?.Trim() ?? "";
         if (words.Length > MaxHeadlineQuery) errors["q"] = [$"At most {MaxHeadlineQuery} characters."];
+        else if (words.Any(char.IsControl)) errors["q"] = ["q has no control characters."]; // PostgreSQL text holds no NUL
         var (number, size) = Paging.Read(page, pageSize, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 

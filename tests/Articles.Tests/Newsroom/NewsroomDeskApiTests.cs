@@ -34,6 +34,7 @@ public sealed class NewsroomDeskApiTests(ArticlesServiceFixture articles) : ICla
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("section", out _) && errors.TryGetProperty("q", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, (await articles.Client.GetAsync("/api/newsroom/articles?q=%00")).StatusCode);
     }
 
     [Fact]
