@@ -12,5 +12,7 @@ else
   install_servers
 fi
 
+install_node
+
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
 exec dotnet run --project AppHost --launch-profile http "$@"

@@ -11,6 +11,7 @@ if [ $# -gt 0 ] && [ -e "$1" ]; then target="$1"; shift; fi
 
 # Chromium drives the site's journeys (Playwright cannot download a browser here).
 install_servers chromium
+install_node
 start_postgres
 start_rabbitmq
 

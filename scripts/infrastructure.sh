@@ -15,6 +15,14 @@ container_runtime_answers() {
   return 1
 }
 
+# The build bundles the newsroom's rich-text editor from npm (services/Web/package.json): Node and npm, from Debian if missing.
+install_node() {
+  command -v npm >/dev/null 2>&1 && return 0
+  log "Installing nodejs and npm"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+}
+
 # Installs the Debian packages that are missing (PostgreSQL, RabbitMQ, and extras passed as arguments, e.g. chromium).
 install_servers() {
   local wanted=(postgresql rabbitmq-server "$@") missing=()

@@ -75,9 +75,9 @@ static async Task<int> Rebuild(Options options)
     {
         await Task.Delay(1000);
         var status = await api.GetFromJsonAsync<JsonElement>("/api/admin/search/rebuild");
-        var state = status.GetProperty("state").GetString();
-        if (state == "running") continue;
-        if (state != "finished") throw new InvalidOperationException($"rebuild {state}: {status}");
+        var phase = status.GetProperty("phase").GetString();
+        if (phase == "running") continue;
+        if (phase != "completed") throw new InvalidOperationException($"rebuild {phase}: {status}");
         var seconds = (status.GetProperty("finishedAt").GetDateTimeOffset() - status.GetProperty("startedAt").GetDateTimeOffset()).TotalSeconds;
         Console.WriteLine($"rebuild: {status.GetProperty("events").GetInt64():N0} events in {seconds:F1} s = " +
                           $"{status.GetProperty("eventsPerSecond").GetDouble():N0} events/s");

@@ -29,15 +29,17 @@ public sealed class CachePurge(IOutputCacheStore cache, IConfiguration configura
     private readonly TimeSpan[] _passes = (configuration.GetSection("OutputCaching").Get<PurgeSettings>() ?? new()).PurgePasses;
 
     public Task Consume(ConsumeContext<ArticlePublished> context) =>
-        PurgeAsync("published", Tag.Article(context.Message.ArticleId), Tag.Front(context.Message.Content.Section), Tag.AllFronts, Tag.Sitemap, Tag.Search);
+        PurgeAsync("published", Tag.Article(context.Message.ArticleId), Tag.Front(context.Message.Content.Section), Tag.AllFronts, Tag.Sitemap, Tag.Search,
+            Tag.Corrections);
 
     // A correction may move it to another section: the lists it was on are tagged with the article itself.
     public Task Consume(ConsumeContext<ArticleUpdated> context) =>
-        PurgeAsync("corrected", Tag.Article(context.Message.ArticleId), Tag.Front(context.Message.Content.Section), Tag.Sitemap, Tag.Search);
+        PurgeAsync("corrected", Tag.Article(context.Message.ArticleId), Tag.Front(context.Message.Content.Section), Tag.Sitemap, Tag.Search,
+            Tag.Corrections);
 
     public Task Consume(ConsumeContext<ArticleUnpublished> context) =>
         PurgeAsync("unpublished", Tag.Article(context.Message.ArticleId), context.Message.Section is { } section ? Tag.Front(section) : Tag.AllFronts,
-            Tag.AllFronts, Tag.Sitemap, Tag.Search);
+            Tag.AllFronts, Tag.Sitemap, Tag.Search, Tag.Corrections);
 
     private async Task PurgeAsync(string change, params string[] tags)
     {
@@ -62,6 +64,7 @@ public sealed class CachePurge(IOutputCacheStore cache, IConfiguration configura
         public const string AllFronts = "front:all";
         public const string Sitemap = "sitemap";
         public const string Search = "search";
+        public const string Corrections = "corrections"; // the list of corrections: a new one, or a takedown, changes it
         public static string Article(Guid id) => $"article:{id:N}";
         public static string Front(string section) => $"front:{section}";
     }

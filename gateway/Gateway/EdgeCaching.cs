@@ -26,7 +26,11 @@ public static class EdgeCaching
     /// <summary>The site's pages: the same for every reader who is not logged in.</summary>
     public const string PublicPage = "public-page";
 
-    /// <summary>Feeds and sitemaps: they read no query string, so none makes another entry (or a fresh, costly read).</summary>
+    /// <summary>
+    /// Feeds, sitemaps and photo files: they read no query string, so none makes another entry (or a fresh, costly
+    /// read). A photo file is immutable and cached by browsers for a year; the edge keeps it only these few seconds,
+    /// enough to spare the service the burst of a front page's first readers without filling the cache with images.
+    /// </summary>
     public const string PublicFeed = "public-feed";
 
     public static IHostApplicationBuilder AddEdgeCaching(this IHostApplicationBuilder builder)

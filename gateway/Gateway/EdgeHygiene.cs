@@ -11,7 +11,10 @@ namespace NewsPlatform.Gateway;
 /// <summary>Configuration "Edge": what the front door accepts and whom it believes.</summary>
 public sealed class EdgeSettings
 {
-    /// <summary>Largest request body; larger ones get 413 before any service sees them.</summary>
+    /// <summary>
+    /// Largest request body; larger ones get 413 before any service sees them. A route may allow more with the
+    /// metadata <see cref="EdgeHygiene.MaxRequestBodyMetadataKey"/> (the newsroom's photo upload does).
+    /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
     /// <summary>Proxies (load balancers) whose <c>X-Forwarded-*</c> headers are believed; nobody else's are.</summary>
     public string[] KnownProxies { get; set; } = [];
@@ -31,6 +34,12 @@ public sealed class EdgeSettings
 /// </summary>
 public static class EdgeHygiene
 {
+    /// <summary>
+    /// A route's own body limit in bytes (<c>"Metadata": { "MaxRequestBodyBytes": "…" }</c> in "ReverseProxy"), instead
+    /// of <see cref="EdgeSettings.MaxRequestBodyBytes"/>: for the one route that takes files, without raising the limit of all.
+    /// </summary>
+    public const string MaxRequestBodyMetadataKey = "MaxRequestBodyBytes";
+
     public static IHostApplicationBuilder AddEdgeHygiene(this IHostApplicationBuilder builder)
     {
         var edge = builder.Configuration.GetSection("Edge").Get<EdgeSettings>() ?? new();
@@ -95,7 +104,8 @@ public static class EdgeHygiene
 
     private static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        var limit = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<EdgeSettings>>().Value.MaxRequestBodyBytes;
+        var limit = RouteLimitOf(http)
+            ?? http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<EdgeSettings>>().Value.MaxRequestBodyBytes;
         if (http.Request.ContentLength > limit)
         {
             await TooLarge(limit).ExecuteAsync(http);
@@ -105,6 +115,13 @@ public static class EdgeHygiene
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
         await next(http);
     });
+
+    // The route is known here: routing runs first, so the matched YARP route's metadata can be read.
+    private static long? RouteLimitOf(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>()?.Config.Metadata?
+            .GetValueOrDefault(MaxRequestBodyMetadataKey) is { } value && long.TryParse(value, out var bytes) && bytes > 0
+            ? bytes
+            : null;
 
     private static IResult TooLarge(long limit) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The request is too large.", detail: $"A request body has at most {limit / 1024} KB.",

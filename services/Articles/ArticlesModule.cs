@@ -5,6 +5,7 @@ using NewsPlatform.Articles.Domain;
 using NewsPlatform.Articles.Entitlements;
 using NewsPlatform.Articles.Integration;
 using NewsPlatform.Articles.Newsroom;
+using NewsPlatform.Articles.Photos;
 using NewsPlatform.Articles.Projections;
 using NewsPlatform.Articles.Reading;
 using NewsPlatform.Articles.Telemetry;
@@ -27,6 +28,10 @@ public static class ArticlesModule
         builder.Services.AddScoped<ArticlePublisher>();
         builder.Services.AddExceptionHandler<NewsroomProblems>();
         builder.Services.AddHostedService<ScheduledPublishing>();
+
+        // Photos
+        builder.Services.AddScoped<PhotoLibrary>();
+        builder.Services.AddScoped<INewsroomPhotos>(services => services.GetRequiredService<PhotoLibrary>());
 
         // Reading
         builder.Services.AddScoped<ReaderAccess>();
@@ -56,8 +61,15 @@ public static class ArticlesModule
                     .Index(p => p.Article.PublishedAt);
 
                 options.Schema.For<SlugReservation>();
+                options.Schema.For<NewsroomStaff>();
                 options.Schema.For<ReaderEntitlement>();
                 options.Storage.ExtendedSchemaObjects.Add(ArticleViews.Schema());
+
+                // Photos: a stream per photo (its one upload event, no bytes), the photo inline so the upload's answer
+                // reads it back, and the files themselves in a plain table written in the event's transaction.
+                options.Events.AddEventType<PhotoUploaded>();
+                options.Projections.Add<PhotoProjection>(ProjectionLifecycle.Inline);
+                options.Storage.ExtendedSchemaObjects.Add(PhotoFiles.Schema());
             })
             .AddSubscriptionWithServices<ArticleEventsForwarder>(ServiceLifetime.Singleton);
 
@@ -72,6 +84,7 @@ public static class ArticlesModule
         app.UseNewsroomRequestLimit();
         app.MapNewsroom();
         app.MapReading();
+        app.MapPhotoFiles();
         return app;
     }
 }

@@ -73,6 +73,7 @@ public static class SubscriptionsModule
         app.MapDiscovery();
         app.MapAccounts();
         app.MapRoles();
+        app.MapFindReaders();
         app.MapPlans();
         app.MapSubscriptions();
         app.MapFollows();

@@ -23,7 +23,9 @@ public static class SiteHeaders
             var headers = http.Response.Headers;
             if (headers.ContentType.ToString().StartsWith("text/html", StringComparison.OrdinalIgnoreCase))
             {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = http.RequestServices.GetService<StyleNonce>()?.Value is { } nonce
+                    ? ContentSecurityPolicy.Replace("style-src 'self'", $"style-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
+                    : ContentSecurityPolicy;
                 headers.Append(HeaderNames.Vary, HeaderNames.Cookie);
                 if (http.User.Identity?.IsAuthenticated == true || http.Request.Cookies.ContainsKey(ReaderSessionDefaults.CookieName)
                     || headers.SetCookie.Count > 0)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Http.Resilience;
 using NewsPlatform.Web.Components;
+using NewsPlatform.Web.Newsroom;
 using NewsPlatform.Web.Platform;
 using NewsPlatform.Web.Presentation;
 using NewsPlatform.Web.Session;
@@ -16,6 +17,7 @@ public static class WebModule
 {
     /// <summary>How long the site asks its services before it says a page is unavailable.</summary>
     private static readonly TimeSpan ServiceAttemptTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan DeskAttemptTimeout = TimeSpan.FromSeconds(60);
 
     public static IHostApplicationBuilder AddWebSite(this IHostApplicationBuilder builder)
     {
@@ -32,15 +34,20 @@ public static class WebModule
         builder.Services.AddHttpClient<ArticlesApi>(http => http.BaseAddress = new("http://articles"));
         builder.Services.AddHttpClient<IdentityApi>(http => http.BaseAddress = new("http://subscriptions"));
         builder.Services.AddHttpClient<SearchApi>(http => http.BaseAddress = new("http://search"));
-        foreach (var client in new[] { nameof(ArticlesApi), nameof(IdentityApi), nameof(SearchApi) })
+        builder.Services.AddHttpClient<NewsroomApi>(http => http.BaseAddress = new("http://articles"));
+        builder.Services.AddHttpClient<AdminApi>(http => http.BaseAddress = new("http://subscriptions"));
+        builder.Services.AddHttpClient<SearchAdminApi>(http => http.BaseAddress = new("http://search"));
+        foreach (var client in new[] { nameof(ArticlesApi), nameof(IdentityApi), nameof(SearchApi), nameof(NewsroomApi), nameof(AdminApi), nameof(SearchAdminApi) })
         {
             builder.Services.Configure<HttpStandardResilienceOptions>($"{client}-standard", options =>
             {
                 // A login, a subscription or a follow is never sent twice because an answer was slow.
                 options.Retry.DisableForUnsafeHttpMethods();
-                options.AttemptTimeout.Timeout = ServiceAttemptTimeout;
-                options.TotalRequestTimeout.Timeout = ServiceAttemptTimeout * 2;
-                options.CircuitBreaker.SamplingDuration = ServiceAttemptTimeout * 4;
+                // The desk uploads photos of up to 20 MB, which the Articles service turns into renditions.
+                var attempt = client == nameof(NewsroomApi) ? DeskAttemptTimeout : ServiceAttemptTimeout;
+                options.AttemptTimeout.Timeout = attempt;
+                options.TotalRequestTimeout.Timeout = attempt * 2;
+                options.CircuitBreaker.SamplingDuration = attempt * 4;
             });
         }
 
@@ -53,9 +60,11 @@ public static class WebModule
         if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString("messaging")))
             builder.AddMessageBus("messaging", "web", bus => bus.AddConsumer<EditionChanges>().Endpoint(e => e.Temporary = true), "downstream");
         builder.Services.AddScoped<CurrentReader>();
+        builder.Services.AddScoped<StyleNonce>();
         builder.Services.AddScoped<ReaderGlances>();
 
         builder.AddReaderSessions();
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = DeskUploads.MaxBytes);
 
         builder.Services.AddResponseCompression(options =>
         {
@@ -109,6 +118,7 @@ public static class WebModule
         app.UseSiteHeaders();
         // Anonymous pages only: a page with the reader's antiforgery token is not compressed (BREACH).
         app.UseWhen(http => !http.Request.Cookies.ContainsKey(ReaderSessionDefaults.CookieName), site => site.UseResponseCompression());
+        app.UseDeskUploads();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

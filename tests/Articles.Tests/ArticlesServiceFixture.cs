@@ -23,6 +23,9 @@ public class ArticlesServiceFixture : IAsyncLifetime
     /// <summary>Services a derived fixture adds or replaces for its tests.</summary>
     protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
 
+    /// <summary>Whether the service runs on a real port (Kestrel, as deployed, with its request limits) rather than the in-process test server.</summary>
+    protected virtual bool OnKestrel => false;
+
     /// <summary>Configuration a derived fixture adds for its tests.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -38,6 +41,13 @@ public class ArticlesServiceFixture : IAsyncLifetime
         };
         foreach (var (key, value) in Settings) settings[key] = value;
         _service = new ServiceUnderTest<ArticlesService>(settings, ConfigureServices);
+        if (OnKestrel)
+        {
+            var address = await _service.StartOnPortAsync();
+            Client = new HttpClient { BaseAddress = address, DefaultRequestHeaders = { Authorization = new("Bearer", "dev:editor-1:editor") } };
+            Anonymous = new HttpClient { BaseAddress = address };
+            return;
+        }
         Client = _service.CreateClientAs("editor-1", "editor");
         Anonymous = _service.CreateClient();
     }

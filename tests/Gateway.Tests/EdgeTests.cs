@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsPlatform.Gateway.Tests;
 
@@ -27,6 +28,13 @@ public sealed class EdgeTests(GatewayFixture gateway) : IClassFixture<GatewayFix
     [Theory]
     [InlineData("/api/admin/api-keys", "editor", HttpStatusCode.Forbidden)]
     [InlineData("/api/admin/api-keys", "admin", HttpStatusCode.OK)]
+    [InlineData("/api/admin/users?q=kim", null, HttpStatusCode.Unauthorized)]
+    [InlineData("/api/admin/users?q=kim", "editor", HttpStatusCode.Forbidden)]
+    [InlineData("/api/admin/users?q=kim", "admin", HttpStatusCode.OK)]
+    [InlineData("/api/admin/users/00000000-0000-0000-0000-0000000000a1", "admin", HttpStatusCode.OK)]
+    [InlineData("/api/admin/search/rebuild", null, HttpStatusCode.Unauthorized)]
+    [InlineData("/api/admin/search/rebuild", "editor", HttpStatusCode.Forbidden)]
+    [InlineData("/api/admin/search/rebuild", "admin", HttpStatusCode.ServiceUnavailable)] // the search cluster, down here
     [InlineData("/api/me/follows", null, HttpStatusCode.Unauthorized)]
     [InlineData("/api/me/follows", "reader", HttpStatusCode.OK)]
     [InlineData("/api/subscriptions/me", null, HttpStatusCode.Unauthorized)]
@@ -113,6 +121,71 @@ public sealed class EdgeTests(GatewayFixture gateway) : IClassFixture<GatewayFix
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain(gateway.Received, r => r.Path == path);
         Assert.Equal(HttpStatusCode.OK, (await gateway.ClientAs("e-2", "editor").PostAsJsonAsync(path, new { headline = "Fits" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_photo_upload_over_20_MB_reaches_the_service_which_answers_for_its_own_limit()
+    {
+        var editor = gateway.ClientAs("e-3", "editor");
+        ByteArrayContent Body(long size) => new(new byte[size]) { Headers = { ContentType = new("image/jpeg") } };
+        const long overAPhoto = 20 * 1024 * 1024 + 1;
+
+        var upload = await editor.PostAsync("/api/newsroom/photos", Body(overAPhoto));
+        var article = await editor.PostAsync("/api/newsroom/articles", Body(overAPhoto));
+        var beyond = await editor.PostAsync("/api/newsroom/photos", Body(22 * 1024 * 1024 + 1));
+        var anonymous = await gateway.Client.PostAsync("/api/newsroom/photos", Body(1024));
+
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        Assert.Equal(overAPhoto, (await upload.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("received").GetInt64());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, article.StatusCode); // every other route keeps the edge's 1 MB
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, beyond.StatusCode);
+        Assert.Equal("application/problem+json", beyond.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_desks_editing_form_may_bring_several_photos_through_the_edge_and_no_other_page_may()
+    {
+        ByteArrayContent Body(long size) => new(new byte[size]) { Headers = { ContentType = new("multipart/form-data") } };
+        // More than a photo upload's own route allows (the stand-in site's server takes up to 30 MB).
+        const long photos = 28L * 1024 * 1024;
+
+        var editor = await gateway.Client.PostAsync($"/newsroom/articles/{Guid.NewGuid()}", Body(photos));
+        var account = await gateway.Client.PostAsync("/account", Body(2 * 1024 * 1024));
+        var beyond = await gateway.Client.PostAsync("/newsroom/new", Body(126L * 1024 * 1024 + 1));
+
+        Assert.Equal(HttpStatusCode.OK, editor.StatusCode);
+        Assert.Equal(photos, (await editor.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("received").GetInt64());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, account.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, beyond.StatusCode);
+    }
+
+    [Fact]
+    public async Task Photo_files_are_public_reads_of_the_articles_service_kept_briefly_at_the_edge()
+    {
+        var route = gateway.Services.GetRequiredService<Yarp.ReverseProxy.Configuration.IProxyConfigProvider>().GetConfig().Routes
+            .Single(r => r.RouteId == "photos");
+        var path = $"/photos/{Guid.NewGuid()}/640.jpg";
+
+        var first = await gateway.Client.GetAsync(path);
+        var second = await gateway.Client.GetAsync(path);
+
+        Assert.Equal(("articles", null), (route.ClusterId, route.AuthorizationPolicy));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Equal(1, gateway.HitsOn(path));
+        Assert.Contains(gateway.Routed, r => r == (path, "photos"));
+    }
+
+    [Theory]
+    [InlineData("/photos")]             // the Photos section's front
+    [InlineData("/photos/photo-news")]  // and its subsections'
+    [InlineData("/photos/darkroom")]
+    public async Task The_Photos_sections_pages_stay_the_sites(string page)
+    {
+        var path = $"{page}?probe={Guid.NewGuid():N}";
+
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Client.GetAsync(path)).StatusCode);
+        Assert.Contains(gateway.Routed, r => r == (path, "site"));
     }
 
     [Fact]

@@ -73,6 +73,9 @@ public class GatewayFixture : IAsyncLifetime
 
     public ConcurrentQueue<Hit> Received { get; } = new();
     public ConcurrentQueue<string> KeyChecks { get; } = new();
+
+    /// <summary>Which gateway route (YARP route id) each request took, by path and query; null where none did.</summary>
+    public ConcurrentQueue<(string Path, string? Route)> Routed { get; } = new();
     public HttpClient Client { get; private set; } = null!;
     public IServiceProvider Services => _gateway.Services;
 
@@ -101,6 +104,7 @@ public class GatewayFixture : IAsyncLifetime
         _gateway = new ServiceUnderTest<GatewayService>(settings, services =>
         {
             services.AddSingleton<IStartupFilter, TestPeerAddress>();
+            services.AddSingleton<IStartupFilter>(new RouteRecorder(Routed));
             ConfigureGateway(services);
         }, Environment);
         Client = OnKestrel ? new HttpClient { BaseAddress = await _gateway.StartOnPortAsync() } : _gateway.CreateClient();
@@ -177,6 +181,16 @@ public class GatewayFixture : IAsyncLifetime
             return;
         }
         if (await ServeBodyShapeAsync(http, path)) return;
+        // Like the Articles service's photo upload (and the desk's editing form with photos): the body is read whole,
+        // and the answer says how much came.
+        if (HttpMethods.IsPost(http.Request.Method) && (path == "/api/newsroom/photos" || path.StartsWith("/newsroom/", StringComparison.Ordinal)))
+        {
+            long received = 0;
+            var buffer = new byte[81920];
+            for (int read; (read = await http.Request.Body.ReadAsync(buffer)) > 0;) received += read;
+            await http.Response.WriteAsJsonAsync(new { received });
+            return;
+        }
         await http.Response.WriteAsJsonAsync(new { ok = true });
     }
 
@@ -248,6 +262,27 @@ public sealed class TestPeerAddress : IStartupFilter
         {
             if (http.Request.Headers.TryGetValue(Header, out var peer)) http.Connection.RemoteIpAddress = IPAddress.Parse(peer.ToString());
             await following(http);
+        });
+        next(app);
+    };
+}
+
+/// <summary>Notes the gateway route each request was matched to (known once the request has been through routing).</summary>
+public sealed class RouteRecorder(ConcurrentQueue<(string Path, string? Route)> routed) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (http, following) =>
+        {
+            try
+            {
+                await following(http);
+            }
+            finally
+            {
+                var route = http.GetEndpoint()?.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>()?.Config.RouteId;
+                routed.Enqueue((http.Request.Path + http.Request.QueryString, route));
+            }
         });
         next(app);
     };

@@ -4,7 +4,9 @@ using System.Text.Json;
 using NewsPlatform.Contracts.Articles;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using NewsPlatform.Search.Indexing;
 using NewsPlatform.TestSupport;
+using Npgsql;
 
 namespace NewsPlatform.Search.Tests;
 
@@ -123,8 +125,8 @@ public sealed class SearchIndexingTests(SearchServiceFixture search) : IClassFix
         await EventuallyFoundAsync("revised", r => r.GetProperty("total").GetInt64() == 1);
         var before = WithoutScores(await SearchAsync("rebuild check"));
 
-        var status = await search.Services.GetRequiredService<NewsPlatform.Search.Indexing.IndexRebuild>().RunToEndAsync();
-        Assert.Equal("finished", status.State);
+        var status = await search.Services.GetRequiredService<IndexRebuild>().RunToEndAsync();
+        Assert.Equal(RebuildStatus.Completed, status.Phase);
 
         Assert.Equal(before, WithoutScores(await SearchAsync("rebuild check")));
     }
@@ -147,6 +149,7 @@ public sealed class SearchIndexingTests(SearchServiceFixture search) : IClassFix
         Assert.Equal(HttpStatusCode.Unauthorized, (await search.Client.PostAsync("/api/admin/search/rebuild", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden,
             (await search.ClientAs("reader-1").PostAsync("/api/admin/search/rebuild", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await search.ClientAs("reader-1").GetAsync("/api/admin/search/rebuild")).StatusCode);
 
         var admin = search.ClientAs("admin-1", "admin");
         var started = await admin.PostAsync("/api/admin/search/rebuild", null);
@@ -154,8 +157,62 @@ public sealed class SearchIndexingTests(SearchServiceFixture search) : IClassFix
 
         var status = await Eventually.Until(
             () => admin.GetFromJsonAsync<JsonElement>("/api/admin/search/rebuild"),
-            s => s.GetProperty("state").GetString() is "finished" or "failed", TimeSpan.FromSeconds(60), "the rebuild to end");
-        Assert.Equal("finished", status.GetProperty("state").GetString());
+            s => s.GetProperty("phase").GetString() is "completed" or "failed", TimeSpan.FromSeconds(60), "the rebuild to end");
+        Assert.Equal("completed", status.GetProperty("phase").GetString());
+        Assert.Equal(100, status.GetProperty("percent").GetDouble());
+        Assert.Equal(status.GetProperty("total").GetInt64(), status.GetProperty("processed").GetInt64());
+        Assert.True(status.GetProperty("finishedAt").GetDateTimeOffset() >= status.GetProperty("startedAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_rebuild_reports_its_progress_and_starting_another_while_it_runs_is_a_409_problem()
+    {
+        await search.Bus.PublishAsync(Published(Guid.NewGuid(), 2, "Progress check: night ferry to Jeju"));
+        await EventuallyFoundAsync("Jeju", r => r.GetProperty("total").GetInt64() == 1);
+        var admin = search.ClientAs("admin-1", "admin");
+        await Eventually.Until(() => admin.GetFromJsonAsync<JsonElement>("/api/admin/search/rebuild"),
+            s => s.GetProperty("phase").GetString() != "running", TimeSpan.FromSeconds(60), "no rebuild running");
+
+        // Holding the index generation's table keeps the rebuild between its passes: the article documents are
+        // rebuilt, the new generation (the start of the second pass, refilling the index) waits for the lock.
+        var dataSource = search.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var hold = await connection.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE search_index_origin IN EXCLUSIVE MODE", connection, hold))
+            await lockTable.ExecuteNonQueryAsync();
+
+        var started = await admin.PostAsync("/api/admin/search/rebuild", null);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.Equal("running", (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("phase").GetString());
+
+        var again = await admin.PostAsync("/api/admin/search/rebuild", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("https://newsplatform.dev/problems/rebuild-running", problem.GetProperty("type").GetString());
+        Assert.Equal(409, problem.GetProperty("status").GetInt32());
+        Assert.Equal("running", problem.GetProperty("rebuild").GetProperty("phase").GetString()); // the one it waits for
+
+        // Half way: every stored event read once (the first of two passes), none yet into the new index generation.
+        var halfway = await Eventually.Until(() => admin.GetFromJsonAsync<JsonElement>("/api/admin/search/rebuild"),
+            s => s.GetProperty("total").GetInt64() > 0 && s.GetProperty("processed").GetInt64() * 2 == s.GetProperty("total").GetInt64(),
+            TimeSpan.FromSeconds(30), "the first pass to end");
+        Assert.Equal("running", halfway.GetProperty("phase").GetString());
+        Assert.Equal(50, halfway.GetProperty("percent").GetDouble());
+        Assert.Equal(2 * halfway.GetProperty("events").GetInt64(), halfway.GetProperty("total").GetInt64());
+        Assert.Equal(JsonValueKind.Null, halfway.GetProperty("finishedAt").ValueKind);
+        Assert.True(halfway.GetProperty("startedAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        await hold.RollbackAsync();
+
+        var ended = await Eventually.Until(() => admin.GetFromJsonAsync<JsonElement>("/api/admin/search/rebuild"),
+            s => s.GetProperty("phase").GetString() is "completed" or "failed", TimeSpan.FromSeconds(60), "the rebuild to end");
+        Assert.Equal("completed", ended.GetProperty("phase").GetString());
+        Assert.Equal((halfway.GetProperty("total").GetInt64(), 100.0),
+            (ended.GetProperty("processed").GetInt64(), ended.GetProperty("percent").GetDouble()));
+        Assert.Equal(halfway.GetProperty("startedAt").GetDateTimeOffset(), ended.GetProperty("startedAt").GetDateTimeOffset());
+        Assert.True(ended.GetProperty("finishedAt").GetDateTimeOffset() >= ended.GetProperty("startedAt").GetDateTimeOffset());
+        Assert.Equal(1, (await SearchAsync("Jeju")).GetProperty("total").GetInt64());
     }
 
     [Theory]

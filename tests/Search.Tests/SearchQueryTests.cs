@@ -337,6 +337,21 @@ public abstract class SearchQueryTests(SearchServiceFixtureBase search, SearchEn
     }
 
     [Fact]
+    public async Task A_rebuild_on_this_engine_reads_every_stored_event_in_both_passes_and_finds_the_same()
+    {
+        var word = Word();
+        await PublishAllAsync(word, Article($"{word} rebuilt", "Body."), Article("Another rebuilt story", $"Mentions {word}."));
+
+        var status = await search.Services.GetRequiredService<IndexRebuild>().RunToEndAsync();
+
+        Assert.Equal("completed", status.Phase);
+        Assert.True(status.Events >= 2, $"{status.Events} stored events");
+        Assert.Equal((2 * status.Events, 2 * status.Events, 100.0), (status.Processed, status.Total, status.Percent));
+        await Eventually.Until(() => SearchAsync($"q={word}"), r => r.GetProperty("total").GetInt64() == 2,
+            TimeSpan.FromSeconds(15), $"'{word}' found again after the rebuild");
+    }
+
+    [Fact]
     public async Task A_query_over_500_characters_is_refused()
     {
         var response = await search.Client.GetAsync($"/api/search?q={new string('a', 501)}");

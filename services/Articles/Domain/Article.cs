@@ -20,5 +20,14 @@ public sealed record Article(
 {
     public long Version { get; init; }
 
+    /// <summary>Who drafted it (older states, folded before this was kept, have none).</summary>
+    public string? CreatedBy { get; init; }
+
+    /// <summary>Every correction published with a note, oldest first: readers see them under the article.</summary>
+    public IReadOnlyList<PublishedCorrection> Corrections { get; init; } = [];
+
     public bool IsLive => Status == ArticleStatus.Published;
 }
+
+/// <summary>A correction readers are told about: what was wrong, and when it was put right.</summary>
+public sealed record PublishedCorrection(string Note, DateTimeOffset At);

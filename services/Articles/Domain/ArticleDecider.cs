@@ -7,11 +7,12 @@ public sealed record DraftArticle(Guid ArticleId, ArticleCopy Copy, string By, D
     : ArticleCommand(ArticleId, By, At);
 
 /// <summary>Change the copy of an article that is not live.</summary>
-public sealed record ReviseArticle(Guid ArticleId, ArticleCopy Copy, string By, DateTimeOffset At)
+/// <param name="RestoredFrom">Set when the copy is an earlier version's, restored.</param>
+public sealed record ReviseArticle(Guid ArticleId, ArticleCopy Copy, string By, DateTimeOffset At, long? RestoredFrom = null)
     : ArticleCommand(ArticleId, By, At);
 
 /// <summary>Change the copy of a live article; the change shows as <c>Updated</c>.</summary>
-public sealed record CorrectArticle(Guid ArticleId, ArticleCopy Copy, string? Note, string By, DateTimeOffset At)
+public sealed record CorrectArticle(Guid ArticleId, ArticleCopy Copy, string? Note, string By, DateTimeOffset At, long? RestoredFrom = null)
     : ArticleCommand(ArticleId, By, At);
 
 public sealed record ScheduleArticle(Guid ArticleId, DateTimeOffset PublishAt, string By, DateTimeOffset At)
@@ -39,6 +40,8 @@ public static class ArticleDecider
     public const int MaxTags = 20;
     public const int MaxTagLength = 50;
     public const int MaxNameLength = 200;
+    public const int MaxCaptionLength = 1000;
+    public const int MaxGalleryPhotos = 60;
 
     public static IReadOnlyList<object> Decide(ArticleCommand command, Article? state)
     {
@@ -71,7 +74,7 @@ public static class ArticleDecider
         if (state.IsLive)
             throw ArticleRejected.Conflict("article-is-live", "The article is live: change it with a correction.");
         var copy = Validate(command.Copy);
-        return SameCopy(copy, state.Copy) ? [] : [new ArticleRevised(command.ArticleId, copy, command.By, command.At)];
+        return SameCopy(copy, state.Copy) ? [] : [new ArticleRevised(command.ArticleId, copy, command.By, command.At, command.RestoredFrom)];
     }
 
     private static IReadOnlyList<object> DecideCorrect(CorrectArticle command, Article state)
@@ -81,7 +84,7 @@ public static class ArticleDecider
         var copy = Validate(command.Copy);
         return SameCopy(copy, state.Copy)
             ? []
-            : [new ArticleCorrected(command.ArticleId, copy, Trimmed(command.Note), command.By, command.At)];
+            : [new ArticleCorrected(command.ArticleId, copy, Trimmed(command.Note), command.By, command.At, command.RestoredFrom)];
     }
 
     private static IReadOnlyList<object> DecideSchedule(ScheduleArticle command, Article state)
@@ -103,7 +106,7 @@ public static class ArticleDecider
     public static Article? Evolve(Article? state, object @event) => (state, @event) switch
     {
         (null, ArticleDrafted e) => new Article(e.ArticleId, ArticleStatus.Draft, e.Copy, Slug: null, CreatedAt: e.At,
-            ScheduledFor: null, PublishedAt: null, UpdatedAt: null, LastChangedAt: e.At, LastChangedBy: e.By),
+            ScheduledFor: null, PublishedAt: null, UpdatedAt: null, LastChangedAt: e.At, LastChangedBy: e.By) { CreatedBy = e.By },
         (not null, ArticleRevised e) => state with { Copy = e.Copy, LastChangedAt = e.At, LastChangedBy = e.By },
         (not null, ArticleScheduled e) => state with
         {
@@ -124,7 +127,11 @@ public static class ArticleDecider
             UpdatedAt = state.PublishedAt is null ? state.UpdatedAt : e.At,
             LastChangedAt = e.At, LastChangedBy = e.By,
         },
-        (not null, ArticleCorrected e) => state with { Copy = e.Copy, UpdatedAt = e.At, LastChangedAt = e.At, LastChangedBy = e.By },
+        (not null, ArticleCorrected e) => state with
+        {
+            Copy = e.Copy, UpdatedAt = e.At, LastChangedAt = e.At, LastChangedBy = e.By,
+            Corrections = e.Note is { } note ? [.. state.Corrections ?? [], new PublishedCorrection(note, e.At)] : state.Corrections,
+        },
         (not null, ArticleUnpublished e) => state with { Status = ArticleStatus.Unpublished, LastChangedAt = e.At, LastChangedBy = e.By },
         _ => state,
     };
@@ -160,8 +167,24 @@ public static class ArticleDecider
         if (tags.Length > MaxTags) Fail("tags", $"At most {MaxTags} tags.");
         else if (tags.Any(t => t.Length > MaxTagLength)) Fail("tags", $"A tag has at most {MaxTagLength} characters.");
 
-        if (copy.LeadPhoto is { } photo && !IsWebAddress(photo.Url))
-            Fail("leadPhoto.url", "The lead photo needs an http(s) address.");
+        if (copy.LeadPhoto is { } photo && !IsPhotoAddress(photo.Url))
+            Fail("leadPhoto.url", "The lead photo needs an http(s) address or an uploaded photo.");
+        if (copy.LeadPhoto?.Caption?.Trim().Length > MaxCaptionLength) Fail("leadPhoto.caption", $"A caption has at most {MaxCaptionLength} characters.");
+        if (copy.LeadPhoto?.Credit?.Trim().Length > MaxNameLength) Fail("leadPhoto.credit", $"A photo credit has at most {MaxNameLength} characters.");
+
+        var gallery = copy.Kind == ArticleKind.Gallery ? copy.Gallery ?? [] : [];
+        if (copy.Kind == ArticleKind.Gallery)
+        {
+            if (gallery.Count == 0) Fail("gallery", "A gallery needs at least one photo.");
+            else if (gallery.Count > MaxGalleryPhotos) Fail("gallery", $"A gallery has at most {MaxGalleryPhotos} photos.");
+            for (var i = 0; i < gallery.Count; i++)
+            {
+                if (!IsPhotoAddress(gallery[i].Url)) Fail($"gallery[{i}].url", "Each gallery photo needs an http(s) address or an uploaded photo.");
+                if (gallery[i].Caption?.Trim().Length > MaxCaptionLength) Fail($"gallery[{i}].caption", $"A caption has at most {MaxCaptionLength} characters.");
+                if (gallery[i].Credit?.Trim().Length > MaxNameLength) Fail($"gallery[{i}].credit", $"A photo credit has at most {MaxNameLength} characters.");
+            }
+        }
+        else if (!Enum.IsDefined(copy.Kind)) Fail("kind", "kind is story or gallery.");
 
         if (errors.Count > 0) throw ArticleRejected.Invalid(errors);
 
@@ -173,15 +196,31 @@ public static class ArticleDecider
             Byline = Trimmed(copy.Byline),
             SourceCredit = Trimmed(copy.SourceCredit),
             Tags = tags,
-            LeadPhoto = copy.LeadPhoto is { } p ? p with { Caption = Trimmed(p.Caption), Credit = Trimmed(p.Credit) } : null,
+            LeadPhoto = copy.LeadPhoto is { } p ? Tidied(p) : null,
+            // a story keeps no gallery, so switching a draft back to a story leaves no hidden photos behind
+            Gallery = copy.Kind == ArticleKind.Gallery ? gallery.Select(Tidied).ToArray() : null,
         };
     }
 
-    private static bool IsWebAddress(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+    private static ArticlePhoto Tidied(ArticlePhoto photo) => photo with { Caption = Trimmed(photo.Caption), Credit = Trimmed(photo.Credit) };
+
+    /// <summary>An http(s) address, or the site's own address of an uploaded photo (<c>/photos/…</c>, served by the platform).</summary>
+    private static bool IsPhotoAddress(string? url) =>
+        url is not null && (url.StartsWith("/photos/", StringComparison.Ordinal) && !url.Contains("..", StringComparison.Ordinal)
+            || Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
+    // Records compare their lists by reference: compare those by content.
     private static bool SameCopy(ArticleCopy a, ArticleCopy b) =>
-        a with { Tags = [] } == b with { Tags = [] } && a.Tags.SequenceEqual(b.Tags);
+        a with { Tags = [], LeadPhoto = null, Gallery = null } == b with { Tags = [], LeadPhoto = null, Gallery = null }
+        && a.Tags.SequenceEqual(b.Tags)
+        && SamePhoto(a.LeadPhoto, b.LeadPhoto)
+        && (a.Gallery ?? []).Count == (b.Gallery ?? []).Count
+        && (a.Gallery ?? []).Zip(b.Gallery ?? []).All(pair => SamePhoto(pair.First, pair.Second));
+
+    public static bool SamePhoto(ArticlePhoto? a, ArticlePhoto? b) =>
+        a is null || b is null
+            ? a is null && b is null
+            : a with { Sizes = null } == b with { Sizes = null } && (a.Sizes ?? []).SequenceEqual(b.Sizes ?? []);
 }

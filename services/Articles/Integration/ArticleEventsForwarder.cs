@@ -39,7 +39,11 @@ public sealed class ArticleEventsForwarder : EventStoreToBus
     }
 
     public static Bus.ArticleContent ContentOf(Article article) => new(
-        article.Slug ?? "", article.Copy.Headline, article.Copy.Summary, ArticleText.PlainText(article.Copy.Body),
+        article.Slug ?? "", article.Copy.Headline, article.Copy.Summary, SearchableText(article.Copy),
         article.Copy.Section, article.Copy.Subsection, article.Copy.Tags, article.Copy.Byline, article.Copy.SourceCredit,
         article.Copy.IsPremium);
+
+    // A gallery is found by its captions as much as by its text.
+    private static string SearchableText(ArticleCopy copy) =>
+        string.Join(' ', [ArticleText.PlainText(copy.Body), .. (copy.Gallery ?? []).Select(p => p.Caption).OfType<string>()]);
 }

@@ -5,7 +5,11 @@ using NewsPlatform.Articles.Domain;
 namespace NewsPlatform.Articles.Newsroom;
 
 /// <param name="Changes">The fields this event changed (for revisions and corrections), or its detail.</param>
-public sealed record HistoryEntry(long Version, string Type, string By, DateTimeOffset At, IReadOnlyList<string> Changes, string? Note);
+/// <param name="Note">A correction's note, or the reason for a takedown.</param>
+/// <param name="RestoredFrom">The version a restore brought back.</param>
+public sealed record HistoryEntry(
+    long Version, string Type, string By, DateTimeOffset At, IReadOnlyList<string> Changes, string? Note,
+    string ByName = "", long? RestoredFrom = null);
 
 /// <summary>Slice: every event of an article's stream — its revision history — with who, when and what changed.</summary>
 public static class ArticleHistoryEndpoint
@@ -28,17 +32,18 @@ public static class ArticleHistoryEndpoint
             history.Add(Describe(e.Version, e.Data, state));
             state = ArticleDecider.Evolve(state, e.Data);
         }
-        return TypedResults.Ok<IReadOnlyList<HistoryEntry>>(history);
+        var names = await NewsroomStaff.NamesAsync(session, history.Select(h => h.By), cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<HistoryEntry>>(history.Select(h => h with { ByName = names(h.By) }).ToList());
     }
 
     private static HistoryEntry Describe(long version, object data, Article? before) => data switch
     {
         ArticleDrafted e => new(version, "drafted", e.By, e.At, [], null),
-        ArticleRevised e => new(version, "revised", e.By, e.At, ChangedFields(before?.Copy, e.Copy), null),
+        ArticleRevised e => new(version, "revised", e.By, e.At, ChangedFields(before?.Copy, e.Copy), null, RestoredFrom: e.RestoredFrom),
         ArticleScheduled e => new(version, "scheduled", e.By, e.At, [$"publishAt: {e.PublishAt:O}"], null),
         ArticleScheduleCancelled e => new(version, "schedule-cancelled", e.By, e.At, [], null),
         ArticlePublished e => new(version, "published", e.By, e.At, [$"slug: {e.Slug}"], null),
-        ArticleCorrected e => new(version, "corrected", e.By, e.At, ChangedFields(before?.Copy, e.Copy), e.Note),
+        ArticleCorrected e => new(version, "corrected", e.By, e.At, ChangedFields(before?.Copy, e.Copy), e.Note, RestoredFrom: e.RestoredFrom),
         ArticleUnpublished e => new(version, "unpublished", e.By, e.At, [], e.Reason),
         _ => new(version, data.GetType().Name, "unknown", default, [], null),
     };
@@ -56,7 +61,10 @@ public static class ArticleHistoryEndpoint
         Check("byline", before.Byline, after.Byline);
         Check("sourceCredit", before.SourceCredit, after.SourceCredit);
         if (!before.Tags.SequenceEqual(after.Tags)) changed.Add("tags");
-        Check("leadPhoto", before.LeadPhoto, after.LeadPhoto);
+        if (!ArticleDecider.SamePhoto(before.LeadPhoto, after.LeadPhoto)) changed.Add("leadPhoto");
+        Check("kind", before.Kind, after.Kind);
+        if ((before.Gallery ?? []).Count != (after.Gallery ?? []).Count
+            || (before.Gallery ?? []).Zip(after.Gallery ?? []).Any(pair => !ArticleDecider.SamePhoto(pair.First, pair.Second))) changed.Add("gallery");
         Check("isPremium", before.IsPremium, after.IsPremium);
         return changed;
     }

@@ -12,13 +12,14 @@ public static class DraftArticleEndpoint
             .WithSummary("Create a draft");
 
     private static async Task<Created<NewsroomArticle>> Handle(
-        ArticleCopyRequest request, HttpContext http, ArticleWriter writer, ArticleBodySanitizer sanitizer,
-        TimeProvider clock, CancellationToken cancellationToken)
+        ArticleCopyRequest request, HttpContext http, ArticleWriter writer, ArticleBodySanitizer sanitizer, INewsroomPhotos photos,
+        TimeProvider clock, Marten.IQuerySession query, CancellationToken cancellationToken)
     {
-        var command = new DraftArticle(Guid.CreateVersion7(), request.ToCopy(sanitizer), Editor.Of(http), clock.GetUtcNow());
+        var copy = await request.ToCopyAsync(sanitizer, photos, cancellationToken);
+        var command = new DraftArticle(Guid.CreateVersion7(), copy, Editor.Of(http), clock.GetUtcNow());
         var article = await writer.StartAsync(command, cancellationToken);
 
         http.Response.SetETag(article.Version);
-        return TypedResults.Created($"/api/newsroom/articles/{article.Id}", NewsroomArticle.From(article));
+        return TypedResults.Created($"/api/newsroom/articles/{article.Id}", await NewsroomArticle.NamedAsync(article, query, cancellationToken));
     }
 }

@@ -16,18 +16,29 @@ public sealed record NewsroomArticle(
     string? Byline,
     string? SourceCredit,
     IReadOnlyList<string> Tags,
-    LeadPhoto? LeadPhoto,
+    ArticlePhoto? LeadPhoto,
     bool IsPremium,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ScheduledFor,
     DateTimeOffset? PublishedAt,
     DateTimeOffset? UpdatedAt,
     DateTimeOffset LastChangedAt,
-    string LastChangedBy)
+    string LastChangedBy,
+    ArticleKind Kind,
+    IReadOnlyList<ArticlePhoto> Gallery,
+    IReadOnlyList<PublishedCorrection> Corrections,
+    string? CreatedBy,
+    string LastChangedByName)
 {
-    public static NewsroomArticle From(Article article) => new(
+    /// <summary>The article with the name of whoever changed it last.</summary>
+    public static async Task<NewsroomArticle> NamedAsync(Article article, Marten.IQuerySession session, CancellationToken cancellationToken) =>
+        From(article, await NewsroomStaff.NamesAsync(session, [article.LastChangedBy], cancellationToken));
+
+    public static NewsroomArticle From(Article article, Func<string, string>? names = null) => new(
         article.Id, article.Version, article.Status, article.Slug,
         article.Copy.Headline, article.Copy.Summary, article.Copy.Body, article.Copy.Section, article.Copy.Subsection,
         article.Copy.Byline, article.Copy.SourceCredit, article.Copy.Tags, article.Copy.LeadPhoto, article.Copy.IsPremium,
-        article.CreatedAt, article.ScheduledFor, article.PublishedAt, article.UpdatedAt, article.LastChangedAt, article.LastChangedBy);
+        article.CreatedAt, article.ScheduledFor, article.PublishedAt, article.UpdatedAt, article.LastChangedAt, article.LastChangedBy,
+        article.Copy.Kind, article.Copy.Gallery ?? [], article.Corrections ?? [], article.CreatedBy,
+        names?.Invoke(article.LastChangedBy) ?? article.LastChangedBy);
 }

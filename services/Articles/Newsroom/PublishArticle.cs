@@ -26,7 +26,7 @@ public static class PublishArticleEndpoint
 
     private static async Task<Ok<NewsroomArticle>> Handle(
         Guid id, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] PublishRequest? request,
-        HttpContext http, ArticlePublisher publisher, ArticleWriter writer, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext http, ArticlePublisher publisher, ArticleWriter writer, TimeProvider clock, Marten.IQuerySession query, CancellationToken cancellationToken)
     {
         var expected = ArticleVersions.ExpectedVersion(http.Request);
         var editor = Editor.Of(http);
@@ -37,17 +37,17 @@ public static class PublishArticleEndpoint
             : await publisher.PublishAsync(id, expected, editor, cancellationToken);
 
         http.Response.SetETag(article.Version);
-        return TypedResults.Ok(NewsroomArticle.From(article));
+        return TypedResults.Ok(await NewsroomArticle.NamedAsync(article, query, cancellationToken));
     }
 
     private static async Task<Ok<NewsroomArticle>> CancelSchedule(
-        Guid id, HttpContext http, ArticleWriter writer, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, HttpContext http, ArticleWriter writer, TimeProvider clock, Marten.IQuerySession query, CancellationToken cancellationToken)
     {
         var expected = ArticleVersions.ExpectedVersion(http.Request);
         var article = await writer.ExecuteAsync(id, expected,
             _ => new CancelSchedule(id, Editor.Of(http), clock.GetUtcNow()), cancellationToken);
         http.Response.SetETag(article.Version);
-        return TypedResults.Ok(NewsroomArticle.From(article));
+        return TypedResults.Ok(await NewsroomArticle.NamedAsync(article, query, cancellationToken));
     }
 }
 

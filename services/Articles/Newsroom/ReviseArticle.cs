@@ -1,3 +1,4 @@
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Articles.Domain;
 
@@ -16,10 +17,10 @@ public static class ReviseArticleEndpoint
 
     private static async Task<Ok<NewsroomArticle>> Handle(
         Guid id, ArticleCopyRequest request, HttpContext http, ArticleWriter writer, ArticleBodySanitizer sanitizer,
-        TimeProvider clock, CancellationToken cancellationToken)
+        INewsroomPhotos photos, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var expected = ArticleVersions.ExpectedVersion(http.Request);
-        var copy = request.ToCopy(sanitizer);
+        var copy = await request.ToCopyAsync(sanitizer, photos, cancellationToken);
         var editor = Editor.Of(http);
 
         var article = await writer.ExecuteAsync(id, expected,
@@ -29,6 +30,6 @@ public static class ReviseArticleEndpoint
             cancellationToken);
 
         http.Response.SetETag(article.Version);
-        return TypedResults.Ok(NewsroomArticle.From(article));
+        return TypedResults.Ok(await NewsroomArticle.NamedAsync(article, session, cancellationToken));
     }
 }

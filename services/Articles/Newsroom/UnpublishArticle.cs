@@ -16,12 +16,12 @@ public static class UnpublishArticleEndpoint
 
     private static async Task<Ok<NewsroomArticle>> Handle(
         Guid id, [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] UnpublishRequest? request,
-        HttpContext http, ArticleWriter writer, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext http, ArticleWriter writer, TimeProvider clock, Marten.IQuerySession query, CancellationToken cancellationToken)
     {
         var expected = ArticleVersions.ExpectedVersion(http.Request);
         var article = await writer.ExecuteAsync(id, expected,
             _ => new UnpublishArticle(id, request?.Reason, Editor.Of(http), clock.GetUtcNow()), cancellationToken);
         http.Response.SetETag(article.Version);
-        return TypedResults.Ok(NewsroomArticle.From(article));
+        return TypedResults.Ok(await NewsroomArticle.NamedAsync(article, query, cancellationToken));
     }
 }

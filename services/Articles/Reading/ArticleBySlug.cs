@@ -41,18 +41,7 @@ public static class ArticleBySlugEndpoint
         http.Response.Headers.Vary = "Authorization";
         if (article.Copy.IsPremium) http.Response.Headers.CacheControl = "private, no-store";
 
-        var zone = publication.Value.Zone;
-        var section = SectionTree.Find(article.Copy.Section);
-        return TypedResults.Ok(new ArticleDetail(
-            article.Id, article.Slug!, article.Copy.Headline, article.Copy.Summary,
-            locked ? page.Teaser : article.Copy.Body, locked,
-            article.Copy.Section, section?.Name ?? article.Copy.Section,
-            article.Copy.Subsection, article.Copy.Subsection is { } sub ? section?.FindSubsection(sub)?.Name : null,
-            article.Copy.Byline, article.Copy.SourceCredit, article.Copy.Tags, article.Copy.LeadPhoto, article.Copy.IsPremium,
-            article.PublishedAt!.Value, article.UpdatedAt,
-            TimeZoneInfo.ConvertTime(article.PublishedAt.Value, zone),
-            article.UpdatedAt is { } updated ? TimeZoneInfo.ConvertTime(updated, zone) : null,
-            publication.Value.TimeZone));
+        return TypedResults.Ok(ArticleDetail.Of(article, page.Teaser, locked, article.PublishedAt!.Value, publication.Value));
     }
 
     public static Task<ArticlePage?> FindLiveAsync(IQuerySession session, string slug, CancellationToken cancellationToken) =>

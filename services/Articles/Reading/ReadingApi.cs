@@ -9,6 +9,7 @@ public static class ReadingApi
         api.MapSectionFronts();
         api.MapRelatedAndMostRead(); // before {slug}, though literal segments win anyway
         api.MapArticleBySlug();
+        api.MapCorrections();
         app.MapFeeds();
     }
 }

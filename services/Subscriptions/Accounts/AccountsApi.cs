@@ -160,15 +160,10 @@ public static class AccountsApi
         var account = Guid.TryParse(user.FindFirstValue("sub"), out var readerId)
             ? await session.LoadAsync<ReaderAccount>(readerId, cancellationToken)
             : null;
-        if (account is null) return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such account.");
+        if (account is null) return SubscriptionsProblems.AccountNotFound();
 
         // The subscription status shown is the open one (pending, active or cancelled), if any.
-        var open = await session.LoadAsync<Subscribing.OpenSubscription>(readerId, cancellationToken);
-        var subscription = open is null ? null : await session.LoadAsync<Subscribing.Subscription>(open.SubscriptionId, cancellationToken);
-        return TypedResults.Ok(Profile(account) with
-        {
-            Subscription = subscription is null ? null : Subscribing.SubscriptionView.From(subscription, clock.GetUtcNow()),
-        });
+        return TypedResults.Ok((await FindReaders.ProfilesAsync(session, [account], clock.GetUtcNow(), cancellationToken))[0]);
     }
 
     public static async Task<TokenPair> IssuePairAsync(ReaderAccount account, Guid family, IDocumentSession session,

@@ -47,6 +47,7 @@ public static class AccountDecider
     public const int MaxFailures = 5;
     public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan LockDuration = TimeSpan.FromMinutes(15);
+    public const string CannotRevokeOwnAdmin = "cannot-revoke-own-admin";
     public static readonly string[] KnownRoles = [Microsoft.Extensions.Hosting.Roles.Reader, Microsoft.Extensions.Hosting.Roles.Editor, Microsoft.Extensions.Hosting.Roles.Admin];
 
     /// <summary>What a login attempt records, given whether the password matched.</summary>
@@ -66,10 +67,19 @@ public static class AccountDecider
             : (LoginOutcome.WrongPassword, [new LoginFailed(account.Id, now)]);
     }
 
+    /// <summary>
+    /// Grants or revokes a role; <paramref name="by"/> is who acts (the admin's <c>sub</c>). Granting what is held, or
+    /// revoking what is not, records nothing. An admin cannot revoke their own admin role: only admins revoke admin, so
+    /// the last admin could only ever be removed by themselves, and refusing that keeps at least one admin.
+    /// </summary>
+    /// <exception cref="AccountRejected">An admin revoking their own admin role (rule <c>cannot-revoke-own-admin</c>).</exception>
     public static IReadOnlyList<object> DecideRole(ReaderAccount account, string role, bool grant, string by, DateTimeOffset now)
     {
         if (!KnownRoles.Contains(role)) throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
         if (role == Microsoft.Extensions.Hosting.Roles.Reader) return []; // everyone is a reader
+        if (role == Microsoft.Extensions.Hosting.Roles.Admin && !grant && Guid.TryParse(by, out var actor) && actor == account.Id)
+            throw new AccountRejected(CannotRevokeOwnAdmin,
+                "An admin cannot revoke their own admin role; another admin can. This keeps at least one admin.");
         var has = account.Roles.Contains(role);
         return (grant, has) switch
         {
@@ -101,4 +111,10 @@ public static class AccountDecider
         (not null, SectionUnfollowed e) => state with { Follows = [.. state.Follows.Where(s => s != e.Section)] },
         _ => state,
     };
+}
+
+/// <summary>A change the account rules refuse; <see cref="Rule"/> names the rule (the problem type's last segment).</summary>
+public sealed class AccountRejected(string rule, string message) : Exception(message)
+{
+    public string Rule { get; } = rule;
 }

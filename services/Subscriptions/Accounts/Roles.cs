@@ -8,13 +8,18 @@ namespace NewsPlatform.Subscriptions.Accounts;
 
 public sealed record RoleChangeRequest(string? Role, bool Grant = true);
 
-/// <summary>Slice: an admin grants or revokes a role; tokens issued after the change carry it.</summary>
+/// <summary>
+/// Slice: an admin grants or revokes a role; tokens issued after the change carry it. An admin's own admin role is
+/// not theirs to revoke (<see cref="AccountDecider.DecideRole"/>); their editor role is.
+/// </summary>
 public static class RolesApi
 {
     public static void MapRoles(this IEndpointRouteBuilder app) =>
         app.MapGroup("/api/admin/users").WithTags("Admin").RequireAuthorization(Policies.Admin)
             .MapPost("/{id:guid}/roles", Handle)
-            .WithName("ChangeRole").WithSummary("Grant (grant: true) or revoke (grant: false) a role");
+            .WithName("ChangeRole").WithSummary("Grant (grant: true) or revoke (grant: false) a role")
+            .WithDescription("An admin cannot revoke their own admin role (409 cannot-revoke-own-admin): there is always an admin.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
     private static async Task<Results<Ok<ReaderProfile>, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, RoleChangeRequest request, ClaimsPrincipal admin, IDocumentSession session, TimeProvider clock,
@@ -24,13 +29,14 @@ public static class RolesApi
         if (!AccountDecider.KnownRoles.Contains(role))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["role is one of reader, editor, admin."] });
 
-        var stream = await session.Events.FetchForWriting<ReaderAccount>(id, cancellationToken);
-        if (stream.Aggregate is not { } account)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such account.",
-                type: "https://newsplatform.dev/problems/account-not-found");
+        // No stream has the empty id (the event store refuses to look for one).
+        var stream = id == Guid.Empty ? null : await session.Events.FetchForWriting<ReaderAccount>(id, cancellationToken);
+        if (stream?.Aggregate is not { } account)
+            return SubscriptionsProblems.AccountNotFound();
 
+        // Refusals of the rules (an admin revoking their own admin role) are thrown and answered by the problem catalogue.
         var events = AccountDecider.DecideRole(account, role, request.Grant, admin.FindFirstValue("sub") ?? "admin", clock.GetUtcNow());
-        stream.AppendMany(events);
+        stream!.AppendMany(events);
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(AccountsApi.Profile(events.Aggregate(account, (s, e) => AccountDecider.Evolve(s, e)!)));
     }

@@ -53,12 +53,19 @@ public abstract class ServiceClient(HttpClient http, string service)
     protected Task<ApiAnswer<T>> GetAsync<T>(string url, string? accessToken, CancellationToken cancellationToken) =>
         SendAsync<T>(HttpMethod.Get, url, null, accessToken, cancellationToken);
 
+    protected Task<ApiAnswer<T>> SendAsync<T>(
+        HttpMethod method, string url, object? body, string? accessToken, CancellationToken cancellationToken) =>
+        SendAsync<T>(method, url, body is null ? null : JsonContent.Create(body, options: Json), accessToken, null, cancellationToken);
+
+    /// <param name="content">The body as it goes (JSON, or a multipart upload).</param>
+    /// <param name="version">The version the change is based on, sent as <c>If-Match</c> (the service answers 412 if it moved on).</param>
     protected async Task<ApiAnswer<T>> SendAsync<T>(
-        HttpMethod method, string url, object? body, string? accessToken, CancellationToken cancellationToken)
+        HttpMethod method, string url, HttpContent? content, string? accessToken, long? version, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, url);
         if (accessToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        if (body is not null) request.Content = JsonContent.Create(body, options: Json);
+        if (version is { } v) request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{v}\""));
+        request.Content = content;
         HttpResponseMessage response;
         try
         {

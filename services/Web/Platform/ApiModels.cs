@@ -11,20 +11,60 @@ public sealed record SectionInfo(string Slug, string Name, IReadOnlyList<Subsect
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
 
-public sealed record LeadPhoto(string Url, string? Caption, string? Credit);
+/// <summary>One served size of an uploaded photo (the gateway serves them at <c>/photos/{id}/{width}.jpg</c>), narrowest first.</summary>
+public sealed record PhotoSize(int Width, int Height, string Url);
 
-/// <summary>An article in a list: fronts, related, most read.</summary>
+/// <summary>
+/// A photo on a page: an article's lead photo, or one of a gallery's. An uploaded photo has its id, its own size and the
+/// sizes it is served in; an older one (an address an editor typed) only its address.
+/// </summary>
+public sealed record ArticlePhoto(
+    string Url, string? Caption, string? Credit,
+    Guid? PhotoId = null, int? Width = null, int? Height = null, IReadOnlyList<PhotoSize>? Sizes = null);
+
+/// <summary>The kinds of article the Articles service answers (<c>kind</c>): a story is text, a gallery an ordered set of photos.</summary>
+public static class ArticleKinds
+{
+    public const string Story = "story";
+    public const string Gallery = "gallery";
+}
+
+/// <summary>An article in a list: fronts, related, most read. A gallery's lead photo is its first, unless an editor chose one.</summary>
 public sealed record ArticleSummary(
     Guid Id, string Slug, string Headline, string? Summary, string Section, string? Subsection,
-    string? Byline, string? SourceCredit, IReadOnlyList<string> Tags, LeadPhoto? LeadPhoto, bool IsPremium,
-    DateTimeOffset PublishedAt, DateTimeOffset? UpdatedAt);
+    string? Byline, string? SourceCredit, IReadOnlyList<string> Tags, ArticlePhoto? LeadPhoto, bool IsPremium,
+    DateTimeOffset PublishedAt, DateTimeOffset? UpdatedAt, string? Kind = ArticleKinds.Story, int GalleryPhotos = 0)
+{
+    public bool IsGallery => Kind == ArticleKinds.Gallery;
+}
 
-/// <summary>One article page as the Articles service answers it: <see cref="Locked"/> means the body is only the teaser.</summary>
+/// <summary>A correction as readers see it under the article: what was put right, and when (UTC, and in the publication's zone).</summary>
+public sealed record CorrectionNotice(string Note, DateTimeOffset At, DateTimeOffset AtLocal);
+
+/// <summary>
+/// One article page as the Articles service answers it: <see cref="Locked"/> means the body is only the teaser (and a
+/// gallery only its first photo).
+/// </summary>
 public sealed record ArticleDetail(
     Guid Id, string Slug, string Headline, string? Summary, string Body, bool Locked,
     string Section, string SectionName, string? Subsection, string? SubsectionName,
-    string? Byline, string? SourceCredit, IReadOnlyList<string> Tags, LeadPhoto? LeadPhoto, bool IsPremium,
-    DateTimeOffset PublishedAt, DateTimeOffset? UpdatedAt, string TimeZone);
+    string? Byline, string? SourceCredit, IReadOnlyList<string> Tags, ArticlePhoto? LeadPhoto, bool IsPremium,
+    DateTimeOffset PublishedAt, DateTimeOffset? UpdatedAt, string TimeZone,
+    string? Kind = ArticleKinds.Story, IReadOnlyList<ArticlePhoto>? Gallery = null, IReadOnlyList<CorrectionNotice>? Corrections = null)
+{
+    public bool IsGallery => Kind == ArticleKinds.Gallery;
+
+    /// <summary>A gallery's photos in order (none for a story, only the first while locked).</summary>
+    public IReadOnlyList<ArticlePhoto> Photos => Gallery ?? [];
+
+    /// <summary>The corrections with a note, oldest first, as they are printed under the article.</summary>
+    public IReadOnlyList<CorrectionNotice> CorrectionsInOrder => (Corrections ?? []).OrderBy(c => c.At).ToList();
+}
+
+/// <summary>One correction on the corrections page (<c>/api/corrections</c>, newest first): the article it put right, and when.</summary>
+public sealed record CorrectionEntry(
+    Guid ArticleId, string Slug, string Headline, string Section, string SectionName,
+    string Note, DateTimeOffset At, DateTimeOffset AtLocal);
 
 public sealed record SearchHit(
     Guid Id, string Slug, string Headline, string Section, string? Subsection, string? Byline,

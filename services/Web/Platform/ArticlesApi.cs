@@ -19,6 +19,11 @@ public sealed class ArticlesApi(HttpClient http) : ServiceClient(http, "articles
     public Task<ApiAnswer<IReadOnlyList<ArticleSummary>>> RelatedAsync(string slug, CancellationToken cancellationToken) =>
         GetAsync<IReadOnlyList<ArticleSummary>>($"/api/articles/{Uri.EscapeDataString(slug)}/related", null, cancellationToken);
 
+    /// <summary>The published corrections with their notes, newest first, paged (at most 50 a page).</summary>
+    public Task<ApiAnswer<Paged<CorrectionEntry>>> CorrectionsAsync(int page, int pageSize, CancellationToken cancellationToken) =>
+        GetAsync<Paged<CorrectionEntry>>($"/api/corrections?{Query.Of(("page", page.ToString()), ("pageSize", pageSize.ToString()))}",
+            null, cancellationToken);
+
     public Task<ApiAnswer<IReadOnlyList<ArticleSummary>>> MostReadAsync(string? section, CancellationToken cancellationToken) =>
         GetAsync<IReadOnlyList<ArticleSummary>>($"/api/articles/most-read?{Query.Of(("section", section), ("window", "24h"))}",
             null, cancellationToken);

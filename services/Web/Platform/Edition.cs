@@ -3,7 +3,7 @@ using Microsoft.Extensions.Caching.Hybrid;
 namespace NewsPlatform.Web.Platform;
 
 /// <summary>
-/// What every reader sees alike — the section tree, fronts, most read, related articles — kept by the
+/// What every reader sees alike — the section tree, fronts, most read, related articles, corrections — kept by the
 /// site for a few seconds, so that a logged-in reader's page (which the gateway never caches) costs the
 /// services only the reads that depend on who asks. The article itself is never kept here.
 /// </summary>
@@ -47,6 +47,12 @@ public sealed class Edition(ArticlesApi articles, HybridCache cache)
     public ValueTask<IReadOnlyList<ArticleSummary>> MostReadAsync(string? section = null, CancellationToken cancellationToken = default) =>
         cache.GetOrCreateAsync($"most-read:{section}", async ct =>
             (await articles.MostReadAsync(section, ct)).Value ?? [], AMinute, Tags, cancellationToken);
+
+    /// <summary>A page of the corrections list, newest first; a page the service refuses (beyond the last) is empty.</summary>
+    public ValueTask<Paged<CorrectionEntry>> CorrectionsAsync(int page, int pageSize, CancellationToken cancellationToken = default) =>
+        cache.GetOrCreateAsync($"corrections:{page}:{pageSize}", async ct =>
+            (await articles.CorrectionsAsync(page, pageSize, ct)).Value ?? new Paged<CorrectionEntry>([], page, pageSize, 0),
+            Briefly, Tags, cancellationToken);
 
     public ValueTask<IReadOnlyList<ArticleSummary>> RelatedAsync(string slug, CancellationToken cancellationToken = default) =>
         cache.GetOrCreateAsync($"related:{slug}", async ct =>

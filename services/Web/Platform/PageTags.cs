@@ -16,4 +16,6 @@ public sealed class PageTags
     public void Articles(IEnumerable<ArticleSummary> articles) { foreach (var article in articles) Article(article.Id); }
     public void Front(string? section) => _tags.Add(section is null ? "front:all" : $"front:{section}");
     public void Search() => _tags.Add("search");
+    /// <summary>The list of corrections: a new correction, or a takedown, changes it.</summary>
+    public void Corrections() => _tags.Add("corrections");
 }

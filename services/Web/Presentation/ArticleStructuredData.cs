@@ -7,7 +7,8 @@ namespace NewsPlatform.Web.Presentation;
 /// <summary>
 /// The article's schema.org <c>NewsArticle</c> as JSON-LD. A premium article says it is not free and names
 /// its paywalled part by CSS class, as search engines ask, so showing subscribers more than crawlers is not
-/// cloaking. It never carries the body: nothing behind the paywall is in it.
+/// cloaking. It never carries the body: nothing behind the paywall is in it. A gallery names its photos as its images,
+/// and a corrected article its corrections (<c>correction</c>, as <c>CorrectionComment</c>s).
 /// </summary>
 public static class ArticleStructuredData
 {
@@ -36,7 +37,10 @@ public static class ArticleStructuredData
             },
         };
         if (!string.IsNullOrWhiteSpace(article.Summary)) data["description"] = article.Summary;
-        if (article.LeadPhoto is { } photo) data["image"] = new JsonArray(photo.Url);
+        // A gallery names every photo it shows; a story its lead photo. Addresses are absolute, at their largest size.
+        IReadOnlyList<ArticlePhoto> photos = article.IsGallery && article.Photos.Count > 0 ? article.Photos : article.LeadPhoto is { } lead ? [lead] : [];
+        if (photos.Count > 0)
+            data["image"] = new JsonArray(photos.Select(p => PhotoRenditions.Absolute(p, publication)).Distinct().Select(url => (JsonNode?)url).ToArray());
         if (article.Tags.Count > 0) data["keywords"] = new JsonArray(article.Tags.Select(t => (JsonNode?)t).ToArray());
 
         var authors = new JsonArray();
@@ -44,6 +48,17 @@ public static class ArticleStructuredData
         if (!string.IsNullOrWhiteSpace(article.SourceCredit)) authors.Add(new JsonObject { ["@type"] = "Organization", ["name"] = article.SourceCredit });
         if (authors.Count == 0) authors.Add(new JsonObject { ["@type"] = "Organization", ["name"] = publication.Title });
         data["author"] = authors;
+
+        // What was put right after publication, each with its note and when (schema.org CorrectionComment).
+        if (article.CorrectionsInOrder is { Count: > 0 } corrections)
+        {
+            data["correction"] = new JsonArray(corrections.Select(c => (JsonNode?)new JsonObject
+            {
+                ["@type"] = "CorrectionComment",
+                ["text"] = c.Note,
+                ["datePublished"] = PublicationTime.Iso(c.At),
+            }).ToArray());
+        }
 
         if (article.IsPremium)
         {

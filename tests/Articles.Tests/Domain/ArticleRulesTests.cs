@@ -165,7 +165,7 @@ public sealed class ArticleRulesTests
     [Fact]
     public void A_lead_photo_needs_a_web_address()
     {
-        var bad = Copy() with { LeadPhoto = new LeadPhoto("javascript:alert(1)", "Caption", "Credit") };
+        var bad = Copy() with { LeadPhoto = new ArticlePhoto("javascript:alert(1)", "Caption", "Credit") };
         Assert.Contains("leadPhoto.url", Refused(new DraftArticle(Id, bad, "desk", T0), null).FieldErrors.Keys);
     }
 

@@ -113,7 +113,7 @@ public sealed class LuceneReplicaTests : IAsyncLifetime
         var generationBefore = secondIndex.Origin;
 
         var status = await _first.Services.GetRequiredService<IndexRebuild>().RunToEndAsync();
-        Assert.Equal("finished", status.State);
+        Assert.Equal(RebuildStatus.Completed, status.Phase);
 
         await Eventually.Until(() => Task.FromResult(secondIndex.Origin), origin => origin != generationBefore,
             TimeSpan.FromSeconds(15), "the second replica on the new index generation");

@@ -72,6 +72,43 @@ public sealed class AccountRulesTests
         Assert.IsType<RoleRevoked>(Assert.Single(AccountDecider.DecideRole(account, "editor", grant: false, "admin-1", T0)));
     }
 
+    private static ReaderAccount Admin() =>
+        AccountDecider.Evolve(Registered(), new RoleGranted(Id, "admin", "configuration", T0))!;
+
+    [Fact]
+    public void An_admin_cannot_revoke_their_own_admin_role()
+    {
+        var admin = Admin();
+
+        var refused = Assert.Throws<AccountRejected>(() => AccountDecider.DecideRole(admin, "admin", grant: false, by: Id.ToString(), T0));
+
+        Assert.Equal("cannot-revoke-own-admin", refused.Rule);
+        Assert.Contains("own admin role", refused.Message);
+    }
+
+    [Fact]
+    public void Another_admin_can_revoke_an_admins_admin_role()
+    {
+        var events = AccountDecider.DecideRole(Admin(), "admin", grant: false, by: Guid.NewGuid().ToString(), T0);
+
+        var revoked = Assert.IsType<RoleRevoked>(Assert.Single(events));
+        Assert.Equal("admin", revoked.Role);
+        Assert.DoesNotContain("admin", events.Aggregate(Admin(), (s, e) => AccountDecider.Evolve(s, e)!).Roles);
+    }
+
+    [Fact]
+    public void An_admin_grants_and_revokes_their_own_editor_role_and_granting_their_own_admin_again_changes_nothing()
+    {
+        var admin = Admin();
+        var by = Id.ToString();
+
+        admin = AccountDecider.DecideRole(admin, "editor", grant: true, by, T0).Aggregate(admin, (s, e) => AccountDecider.Evolve(s, e)!);
+        Assert.Equal(["reader", "admin", "editor"], admin.Roles);
+        var revoked = Assert.IsType<RoleRevoked>(Assert.Single(AccountDecider.DecideRole(admin, "editor", grant: false, by, T0)));
+        Assert.Equal(("editor", by), (revoked.Role, revoked.By));
+        Assert.Empty(AccountDecider.DecideRole(admin, "admin", grant: true, by, T0));
+    }
+
     [Theory]
     [InlineData("short", false)]
     [InlineData("1234567890", false)]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NewsPlatform.Web.Platform;
 using NewsPlatform.Web.Presentation;
 
 namespace NewsPlatform.Web.Tests.Presentation;
@@ -25,6 +26,34 @@ public sealed class ArticleStructuredDataTests
         Assert.Equal(Canonical.ToString(), json.GetProperty("mainEntityOfPage").GetProperty("@id").GetString());
         Assert.True(json.GetProperty("isAccessibleForFree").GetBoolean());
         Assert.False(json.TryGetProperty("hasPart", out _));
+        Assert.False(json.TryGetProperty("correction", out _));
+    }
+
+    [Fact]
+    public void A_corrected_article_carries_each_correction_as_a_CorrectionComment_with_its_note_and_date_oldest_first()
+    {
+        var first = new DateTimeOffset(2026, 11, 30, 4, 0, 0, TimeSpan.Zero);
+        var second = new DateTimeOffset(2026, 12, 1, 2, 30, 0, TimeSpan.Zero);
+        var json = JsonDocument.Parse(ArticleStructuredData.For(Articles.Detail(updated: second, corrections:
+        [
+            new CorrectionNotice("The ferry runs to Jamsil, not Ttukseom.", second, second.ToOffset(TimeSpan.FromHours(9))),
+            new CorrectionNotice("An earlier version misspelled Yeouido.", first, first.ToOffset(TimeSpan.FromHours(9))),
+        ]), Canonical, Daily)).RootElement;
+
+        var corrections = json.GetProperty("correction").EnumerateArray().ToList();
+        Assert.Equal(["CorrectionComment", "CorrectionComment"], corrections.Select(c => c.GetProperty("@type").GetString()));
+        Assert.Equal(["An earlier version misspelled Yeouido.", "The ferry runs to Jamsil, not Ttukseom."], corrections.Select(c => c.GetProperty("text").GetString()));
+        Assert.Equal(["2026-11-30T04:00:00Z", "2026-12-01T02:30:00Z"], corrections.Select(c => c.GetProperty("datePublished").GetString()));
+    }
+
+    [Fact]
+    public void A_gallery_names_every_photo_as_its_image_at_the_sites_absolute_address_of_its_largest_size()
+    {
+        var gallery = Articles.Gallery(photos: 3);
+        var json = JsonDocument.Parse(ArticleStructuredData.For(gallery, Canonical, Daily)).RootElement;
+
+        Assert.Equal(gallery.Photos.Select(p => $"https://news.example/photos/{p.PhotoId}/1600.jpg"),
+            json.GetProperty("image").EnumerateArray().Select(i => i.GetString()));
     }
 
     [Fact]
