@@ -199,7 +199,10 @@ public sealed partial class NewsroomDeskJourneyTests(PlatformFixture platform)
         var headline = $"Customs seizes counterfeit {word} shipment";
         var slug = await platform.PublishAsync(headline, "business", body: $"<p>Inspectors at Busan found {word} goods.</p>");
         var id = await ArticleIdOfAsync(slug);
+        // Everywhere first, so that its absence afterwards means something.
         await Eventually.Until(() => SearchTotalAsync(word), total => total > 0, CacheAndPipeline, "the article in search first");
+        await Eventually.Until(() => BodyAsync($"/business?fresh={Guid.NewGuid():N}"), b => b.Contains(headline), CacheAndPipeline, "on the front first");
+        await Eventually.Until(() => BodyAsync("/rss/business"), b => b.Contains(slug), CacheAndPipeline, "in RSS first");
 
         var page = await EditorPageAsync();
         await page.GotoAsync($"/newsroom/articles/{id}");
