@@ -63,6 +63,22 @@ public sealed class PlatformFixture : IAsyncLifetime
         return _editorToken = await LoginAsync(email, password);
     }
 
+    /// <summary>
+    /// A newly registered reader whom the admin has made an editor, for a browser to log in as: email and password.
+    /// Roles are read at login, so the grant comes first.
+    /// </summary>
+    public async Task<(string Email, string Password)> NewEditorAsync(string displayName = "Desk editor")
+    {
+        const string password = "newsroom-browser-editor-1";
+        var email = $"desk.{Guid.NewGuid():N}@example.org";
+        var registered = await CredentialsAsync("/api/auth/register", new { email, password, displayName });
+        registered.EnsureSuccessStatusCode();
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var granted = await SendAsync(HttpMethod.Post, $"/api/admin/users/{id}/roles", await AdminTokenAsync(), new { role = "editor" });
+        granted.EnsureSuccessStatusCode();
+        return (email, password);
+    }
+
     /// <summary>The initial admin's password for this run (the AppHost generates one unless it is given).</summary>
     public const string AdminPassword = "journeys-admin-password-2026";
 
