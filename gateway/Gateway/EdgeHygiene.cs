@@ -102,19 +102,28 @@ public static class EdgeHygiene
         return app;
     }
 
-    private static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    private static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app)
     {
-        var limit = RouteLimitOf(http)
-            ?? http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<EdgeSettings>>().Value.MaxRequestBodyBytes;
-        if (http.Request.ContentLength > limit)
+        var edgeLimit = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<EdgeSettings>>().Value.MaxRequestBodyBytes;
+        return app.Use(async (http, next) =>
         {
-            await TooLarge(limit).ExecuteAsync(http);
-            return;
-        }
-        // A body without a declared length is cut off at the same size while it streams through.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
-        await next(http);
-    });
+            // Most requests are reads without a body: nothing to limit, and no route metadata to look up on the hot path.
+            if (http.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+            {
+                await next(http);
+                return;
+            }
+            var limit = RouteLimitOf(http) ?? edgeLimit;
+            if (http.Request.ContentLength > limit)
+            {
+                await TooLarge(limit).ExecuteAsync(http);
+                return;
+            }
+            // A body without a declared length is cut off at the same size while it streams through.
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
+            await next(http);
+        });
+    }
 
     // The route is known here: routing runs first, so the matched YARP route's metadata can be read.
     private static long? RouteLimitOf(HttpContext http) =>

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Http.Resilience;
 using NewsPlatform.Web.Components;
-using NewsPlatform.Web.Newsroom;
 using NewsPlatform.Web.Platform;
 using NewsPlatform.Web.Presentation;
 using NewsPlatform.Web.Session;
@@ -64,7 +63,6 @@ public static class WebModule
         builder.Services.AddScoped<ReaderGlances>();
 
         builder.AddReaderSessions();
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = DeskUploads.MaxBytes);
 
         builder.Services.AddResponseCompression(options =>
         {
@@ -118,7 +116,6 @@ public static class WebModule
         app.UseSiteHeaders();
         // Anonymous pages only: a page with the reader's antiforgery token is not compressed (BREACH).
         app.UseWhen(http => !http.Request.Cookies.ContainsKey(ReaderSessionDefaults.CookieName), site => site.UseResponseCompression());
-        app.UseDeskUploads();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -12,7 +12,7 @@ public sealed class ArticleForm
 {
     public Guid? ArticleId { get; set; }
     public long? Version { get; set; }
-    public string Kind { get; set; } = "story";
+    public string Kind { get; set; } = ArticleKinds.Story;
     public string? Headline { get; set; }
     public string? Summary { get; set; }
     public string? Body { get; set; }
@@ -40,7 +40,7 @@ public sealed class ArticleForm
     /// <summary>The button pressed: save, publish, schedule, cancel-schedule, preview-anonymous, preview-subscriber, take-theirs.</summary>
     public string? Action { get; set; }
 
-    public bool IsGallery => Kind == "gallery";
+    public bool IsGallery => Kind == ArticleKinds.Gallery;
 
     public static ArticleForm From(NewsroomArticle article, TimeZoneInfo zone) => new()
     {
@@ -78,15 +78,16 @@ public sealed class ArticleForm
         ? null
         : new PhotoPlacement(LeadPhotoId, LeadPhotoId is null ? LeadPhotoUrl : null, LeadCaption, LeadCredit);
 
+    private string[] TagList => (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public ArticleCopy ToCopy() => new(
         Headline, Summary, Body, Section, string.IsNullOrWhiteSpace(Subsection) ? null : Subsection, Byline, SourceCredit,
-        (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        LeadPhoto, IsPremium, Kind,
+        TagList, LeadPhoto, IsPremium, Kind,
         IsGallery ? Gallery.Select(p => new PhotoPlacement(p.PhotoId, p.PhotoId is null ? p.Url : null, p.Caption, p.Credit)).ToList() : null,
         string.IsNullOrWhiteSpace(CorrectionNote) ? null : CorrectionNote.Trim());
 
     public CopyFields Fields() => CopyFields.Of(Headline, Summary, Body, Section, Subsection, Byline, SourceCredit,
-        ToCopy().Tags, IsPremium, LeadPhoto is { } lead ? DeskPhotos.Describe(lead.Url ?? LeadPhotoUrl, lead.Caption, lead.Credit) : null,
+        TagList, IsPremium, LeadPhoto is { } lead ? DeskPhotos.Describe(lead.Url ?? LeadPhotoUrl, lead.Caption, lead.Credit) : null,
         IsGallery ? Gallery.Where(p => !p.Remove).Select(p => DeskPhotos.Describe(p.Url, p.Caption, p.Credit)) : []);
 }
 
@@ -118,7 +119,7 @@ public static class DeskPhotos
     public static CopyFields Fields(this NewsroomArticle a) => CopyFields.Of(a.Headline, a.Summary, a.Body, a.Section, a.Subsection,
         a.Byline, a.SourceCredit, a.Tags, a.IsPremium,
         a.LeadPhoto is { } lead ? Describe(lead.Url, lead.Caption, lead.Credit) : null,
-        a.Kind == "gallery" ? a.Gallery.Select(p => Describe(p.Url, p.Caption, p.Credit)) : []);
+        a.IsGallery ? a.Gallery.Select(p => Describe(p.Url, p.Caption, p.Credit)) : []);
 
     /// <summary>What an upload's refusal means to the editor who chose the file.</summary>
     public static string UploadProblem(ApiProblem problem, string? fileName) => problem.Status switch

@@ -53,12 +53,12 @@ public abstract class ServiceClient(HttpClient http, string service)
     protected Task<ApiAnswer<T>> GetAsync<T>(string url, string? accessToken, CancellationToken cancellationToken) =>
         SendAsync<T>(HttpMethod.Get, url, null, accessToken, cancellationToken);
 
+    /// <param name="version">The version the change is based on, sent as <c>If-Match</c> (the service answers 412 if it moved on).</param>
     protected Task<ApiAnswer<T>> SendAsync<T>(
-        HttpMethod method, string url, object? body, string? accessToken, CancellationToken cancellationToken) =>
-        SendAsync<T>(method, url, body is null ? null : JsonContent.Create(body, options: Json), accessToken, null, cancellationToken);
+        HttpMethod method, string url, object? body, string? accessToken, CancellationToken cancellationToken, long? version = null) =>
+        SendAsync<T>(method, url, body is null ? null : JsonContent.Create(body, options: Json), accessToken, version, cancellationToken);
 
     /// <param name="content">The body as it goes (JSON, or a multipart upload).</param>
-    /// <param name="version">The version the change is based on, sent as <c>If-Match</c> (the service answers 412 if it moved on).</param>
     protected async Task<ApiAnswer<T>> SendAsync<T>(
         HttpMethod method, string url, HttpContent? content, string? accessToken, long? version, CancellationToken cancellationToken)
     {

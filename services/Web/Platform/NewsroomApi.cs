@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 
 namespace NewsPlatform.Web.Platform;
 
@@ -31,27 +30,27 @@ public sealed class NewsroomApi(HttpClient http) : ServiceClient(http, "articles
         GetAsync<ArticleDetail>($"{Articles}/{id}/preview?as={Uri.EscapeDataString(asReader)}", token, cancellationToken);
 
     public Task<ApiAnswer<NewsroomArticle>> DraftAsync(string token, ArticleCopy copy, CancellationToken cancellationToken) =>
-        SendAsync<NewsroomArticle>(HttpMethod.Post, Articles, JsonBody(copy), token, null, cancellationToken);
+        SendAsync<NewsroomArticle>(HttpMethod.Post, Articles, copy, token, cancellationToken);
 
     /// <summary>Saves the copy: a revision before publication, a correction (with its note) once live.</summary>
     public Task<ApiAnswer<NewsroomArticle>> ReviseAsync(string token, Guid id, long version, ArticleCopy copy, CancellationToken cancellationToken) =>
-        SendAsync<NewsroomArticle>(HttpMethod.Put, $"{Articles}/{id}", JsonBody(copy), token, version, cancellationToken);
+        SendAsync<NewsroomArticle>(HttpMethod.Put, $"{Articles}/{id}", copy, token, cancellationToken, version);
 
     /// <summary>Publishes now, or at <paramref name="at"/> (a schedule).</summary>
     public Task<ApiAnswer<NewsroomArticle>> PublishAsync(string token, Guid id, long version, DateTimeOffset? at, CancellationToken cancellationToken) =>
-        SendAsync<NewsroomArticle>(HttpMethod.Post, $"{Articles}/{id}/publish", JsonBody(new { publishAt = at }), token, version, cancellationToken);
+        SendAsync<NewsroomArticle>(HttpMethod.Post, $"{Articles}/{id}/publish", new { publishAt = at }, token, cancellationToken, version);
 
     public Task<ApiAnswer<NewsroomArticle>> CancelScheduleAsync(string token, Guid id, long version, CancellationToken cancellationToken) =>
-        SendAsync<NewsroomArticle>(HttpMethod.Delete, $"{Articles}/{id}/schedule", null, token, version, cancellationToken);
+        SendAsync<NewsroomArticle>(HttpMethod.Delete, $"{Articles}/{id}/schedule", null, token, cancellationToken, version);
 
     public Task<ApiAnswer<NewsroomArticle>> UnpublishAsync(string token, Guid id, long version, string reason, CancellationToken cancellationToken) =>
-        SendAsync<NewsroomArticle>(HttpMethod.Post, $"{Articles}/{id}/unpublish", JsonBody(new { reason }), token, version, cancellationToken);
+        SendAsync<NewsroomArticle>(HttpMethod.Post, $"{Articles}/{id}/unpublish", new { reason }, token, cancellationToken, version);
 
     /// <summary>Brings an earlier version back as a new revision (or a correction, with its note, once live).</summary>
     public Task<ApiAnswer<NewsroomArticle>> RestoreAsync(
         string token, Guid id, long version, long restoreVersion, string? correctionNote, CancellationToken cancellationToken) =>
         SendAsync<NewsroomArticle>(HttpMethod.Post, $"{Articles}/{id}/restore",
-            JsonBody(new { version = restoreVersion, correctionNote }), token, version, cancellationToken);
+            new { version = restoreVersion, correctionNote }, token, cancellationToken, version);
 
     /// <summary>Uploads a photo from the editor's disk as it came (the service reads its type from the bytes).</summary>
     public async Task<ApiAnswer<UploadedPhoto>> UploadPhotoAsync(string token, IFormFile file, CancellationToken cancellationToken)
@@ -63,6 +62,4 @@ public sealed class NewsroomApi(HttpClient http) : ServiceClient(http, "articles
         content.Add(part, "file", Path.GetFileName(file.FileName));
         return await SendAsync<UploadedPhoto>(HttpMethod.Post, "/api/newsroom/photos", content, token, null, cancellationToken);
     }
-
-    private static JsonContent JsonBody(object body) => JsonContent.Create(body, options: Json);
 }

@@ -21,7 +21,7 @@ public sealed record NewsroomArticle(
     string? CreatedBy, string LastChangedByName)
 {
     public bool IsLive => Status == "published";
-    public bool IsGallery => Kind == "gallery";
+    public bool IsGallery => Kind == ArticleKinds.Gallery;
 }
 
 /// <summary>One event of an article's stream, as the history page lists it.</summary>

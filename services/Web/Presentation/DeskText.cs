@@ -24,7 +24,7 @@ public static class DeskText
         "drafted" => "Drafted",
         "revised" => "Revised",
         "scheduled" => "Scheduled",
-        "scheduleCancelled" or "schedule-cancelled" => "Schedule cancelled",
+        "schedule-cancelled" => "Schedule cancelled",
         "published" => "Published",
         "corrected" => "Corrected",
         "unpublished" => "Taken down",

@@ -1,3 +1,4 @@
+using NewsPlatform.TestSupport;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -144,7 +145,7 @@ public sealed class NewsroomDeskApiTests(ArticlesServiceFixture articles) : ICla
     [Fact]
     public async Task An_uploaded_photo_placed_by_its_id_carries_the_librarys_address_size_and_served_sizes_not_the_requests()
     {
-        var file = new ByteArrayContent(NewsPlatform.Articles.Tests.Photos.TestPhotos.Encode(1800, 1200));
+        var file = new ByteArrayContent(TestPhotos.Encode(1800, 1200));
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
         var upload = await articles.Client.PostAsync("/api/newsroom/photos", new MultipartFormDataContent { { file, "file", "harbour.jpg" } });
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);

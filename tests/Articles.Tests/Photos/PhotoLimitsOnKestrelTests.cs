@@ -1,3 +1,4 @@
+using NewsPlatform.TestSupport;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;

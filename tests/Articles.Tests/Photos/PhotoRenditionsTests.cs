@@ -1,3 +1,4 @@
+using NewsPlatform.TestSupport;
 using NewsPlatform.Articles.Photos;
 using SkiaSharp;
 

@@ -40,7 +40,7 @@ public sealed partial class NewsroomDeskJourneyTests(PlatformFixture platform)
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.TypeAsync(second);
-        var photo = DeskPhotos.ToTempFile(DeskPhotos.Jpeg(SKColors.DarkGreen), "dry-dock.jpg");
+        var photo = TestPhotos.ToTempFile(TestPhotos.Encode(1200, 800, background: SKColors.DarkGreen), "dry-dock.jpg");
         await page.Locator("#lead-photo-file").SetInputFilesAsync(photo);
         await page.GetByLabel("Caption", new() { Exact = true }).FillAsync("The dry dock at dawn.");
         await ClickAsync(page, "Save");
@@ -224,13 +224,13 @@ public sealed partial class NewsroomDeskJourneyTests(PlatformFixture platform)
     public async Task A_gallery_of_three_photos_is_published_in_order_with_captions_and_without_the_location_of_the_camera()
     {
         var headline = $"Autumn colours along the Seoraksan trails {Token()}";
-        var withGps = DeskPhotos.WithGps(DeskPhotos.Jpeg(SKColors.Orange));
-        Assert.Equal(1, DeskPhotos.ExifSegmentCount(withGps)); // the uploaded file does carry Exif
+        var withGps = TestPhotos.WithExif(TestPhotos.Encode(1200, 800, background: SKColors.Orange), orientation: 1);
+        Assert.Single(TestPhotos.ExifSegments(withGps)); // the uploaded file does carry Exif
         string[] files =
         [
-            DeskPhotos.ToTempFile(DeskPhotos.Jpeg(SKColors.Firebrick), "1-maple.jpg"),
-            DeskPhotos.ToTempFile(withGps, "2-ginkgo.jpg"),
-            DeskPhotos.ToTempFile(DeskPhotos.Jpeg(SKColors.SteelBlue), "3-sky.jpg"),
+            TestPhotos.ToTempFile(TestPhotos.Encode(1200, 800, background: SKColors.Firebrick), "1-maple.jpg"),
+            TestPhotos.ToTempFile(withGps, "2-ginkgo.jpg"),
+            TestPhotos.ToTempFile(TestPhotos.Encode(1200, 800, background: SKColors.SteelBlue), "3-sky.jpg"),
         ];
         var page = await EditorPageAsync();
 
@@ -270,8 +270,8 @@ public sealed partial class NewsroomDeskJourneyTests(PlatformFixture platform)
         var served = await platform.Gateway.GetAsync(new Uri(platform.Gateway.BaseAddress!, src));
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         var bytes = await served.Content.ReadAsByteArrayAsync();
-        Assert.True(DeskPhotos.IsJpeg(bytes), $"{src} is a JPEG");
-        Assert.Equal(0, DeskPhotos.ExifSegmentCount(bytes));
+        Assert.True(bytes is [0xFF, 0xD8, 0xFF, ..], $"{src} is a JPEG");
+        Assert.Empty(TestPhotos.ExifSegments(bytes));
 
         await UntilAsync(async () =>
         {

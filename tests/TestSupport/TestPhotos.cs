@@ -1,22 +1,28 @@
 using System.Buffers.Binary;
 using System.Text;
 using SkiaSharp;
+using Xunit;
 
-namespace NewsPlatform.Articles.Tests.Photos;
+namespace NewsPlatform.TestSupport;
 
-/// <summary>Photos made for the tests with Skia, and the JPEG structure the tests look into.</summary>
+/// <summary>
+/// Photos made for the tests with Skia (the Articles service's photo tests, the desk's browser journeys), a phone's
+/// Exif block with a GPS position to splice into one, and the JPEG structure the tests look into.
+/// </summary>
 public static class TestPhotos
 {
     /// <summary>
     /// A <paramref name="width"/> × <paramref name="height"/> picture encoded as <paramref name="format"/>: blue, with
     /// its top-left quarter red, so a test can tell where the picture's corner went.
     /// </summary>
-    public static byte[] Encode(int width, int height, SKEncodedImageFormat format = SKEncodedImageFormat.Jpeg, int quality = 90)
+    /// <param name="background">The colour of the three other quarters (blue unless given), so photos of one test differ.</param>
+    public static byte[] Encode(int width, int height, SKEncodedImageFormat format = SKEncodedImageFormat.Jpeg, int quality = 90,
+        SKColor? background = null)
     {
         using var bitmap = new SKBitmap(width, height);
         using (var canvas = new SKCanvas(bitmap))
         {
-            canvas.Clear(SKColors.Blue);
+            canvas.Clear(background ?? SKColors.Blue);
             using var red = new SKPaint { Color = SKColors.Red };
             canvas.DrawRect(0, 0, width / 2f, height / 2f, red);
         }
@@ -121,4 +127,13 @@ public static class TestPhotos
     public static bool MentionsExif(byte[] bytes) => bytes.AsSpan().IndexOf(ExifSignature) >= 0;
 
     public static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>The bytes in a new file of that name in a folder of its own (a browser's file input chooses files by path); its path.</summary>
+    public static string ToTempFile(byte[] bytes, string name)
+    {
+        var folder = Directory.CreateTempSubdirectory("photos-").FullName;
+        var path = Path.Combine(folder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
 }
