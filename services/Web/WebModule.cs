@@ -30,25 +30,13 @@ public static class WebModule
         builder.Services.Configure<Publication>(builder.Configuration.GetSection("Publication"));
 
         // The services' public APIs, by service discovery, as the gateway reaches them.
-        builder.Services.AddHttpClient<ArticlesApi>(http => http.BaseAddress = new("http://articles"));
-        builder.Services.AddHttpClient<IdentityApi>(http => http.BaseAddress = new("http://subscriptions"));
-        builder.Services.AddHttpClient<SearchApi>(http => http.BaseAddress = new("http://search"));
-        builder.Services.AddHttpClient<NewsroomApi>(http => http.BaseAddress = new("http://articles"));
-        builder.Services.AddHttpClient<AdminApi>(http => http.BaseAddress = new("http://subscriptions"));
-        builder.Services.AddHttpClient<SearchAdminApi>(http => http.BaseAddress = new("http://search"));
-        foreach (var client in new[] { nameof(ArticlesApi), nameof(IdentityApi), nameof(SearchApi), nameof(NewsroomApi), nameof(AdminApi), nameof(SearchAdminApi) })
-        {
-            builder.Services.Configure<HttpStandardResilienceOptions>($"{client}-standard", options =>
-            {
-                // A login, a subscription or a follow is never sent twice because an answer was slow.
-                options.Retry.DisableForUnsafeHttpMethods();
-                // The desk uploads photos of up to 20 MB, which the Articles service turns into renditions.
-                var attempt = client == nameof(NewsroomApi) ? DeskAttemptTimeout : ServiceAttemptTimeout;
-                options.AttemptTimeout.Timeout = attempt;
-                options.TotalRequestTimeout.Timeout = attempt * 2;
-                options.CircuitBreaker.SamplingDuration = attempt * 4;
-            });
-        }
+        builder.AddServiceClient<ArticlesApi>("http://articles", ServiceAttemptTimeout);
+        builder.AddServiceClient<IdentityApi>("http://subscriptions", ServiceAttemptTimeout);
+        builder.AddServiceClient<SearchApi>("http://search", ServiceAttemptTimeout);
+        // The desk uploads photos of up to 20 MB, which the Articles service turns into renditions.
+        builder.AddServiceClient<NewsroomApi>("http://articles", DeskAttemptTimeout);
+        builder.AddServiceClient<AdminApi>("http://subscriptions", ServiceAttemptTimeout);
+        builder.AddServiceClient<SearchAdminApi>("http://search", ServiceAttemptTimeout);
 
         builder.Services.AddHybridCache();
         builder.Services.AddDistributedMemoryCache();
@@ -78,6 +66,29 @@ public static class WebModule
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
         });
         return builder;
+    }
+
+    /// <summary>
+    /// A typed client of one service with a resilience pipeline of its own. The defaults' handler (ServiceDefaults) is
+    /// one pipeline shared by every client under one name, so options configured per client never reached it — and its
+    /// retries repeated logins and subscriptions. Each client here replaces it: no retry of an unsafe method, its own
+    /// timeouts, and its own circuit breaker (one service's outage does not open the circuit to the others).
+    /// </summary>
+    private static void AddServiceClient<TClient>(this IHostApplicationBuilder builder, string address, TimeSpan attempt)
+        where TClient : class
+    {
+#pragma warning disable EXTEXP0001 // removing the defaults' handler is the documented way to replace it for one client
+        builder.Services.AddHttpClient<TClient>(http => http.BaseAddress = new(address))
+            .RemoveAllResilienceHandlers()
+#pragma warning restore EXTEXP0001
+            .AddStandardResilienceHandler(options =>
+            {
+                // A login, a subscription or a follow is never sent twice because an answer was slow.
+                options.Retry.DisableForUnsafeHttpMethods();
+                options.AttemptTimeout.Timeout = attempt;
+                options.TotalRequestTimeout.Timeout = attempt * 2;
+                options.CircuitBreaker.SamplingDuration = attempt * 4;
+            });
     }
 
     /// <summary>The reader's cookie session: a protected key in the cookie, the tokens on the server side.</summary>

@@ -60,6 +60,19 @@ public sealed class SiteTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task A_login_the_identity_service_fails_is_sent_once_and_the_reader_gets_the_503_page()
+    {
+        using var browser = site.NewBrowser();
+        var mark = Services.Calls.Count;
+
+        var (answer, page) = await browser.SubmitAsync("/login", "login", Form(StandInServices.OutageReader, StandInServices.Password));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        Assert.Equal("This page is temporarily unavailable", page.QuerySelector("h1")!.TextContent);
+        Assert.Single(Services.CallsSince(mark), call => call is { Method: "POST", Path: "/api/auth/login" });
+    }
+
+    [Fact]
     public async Task The_login_form_says_what_went_wrong_without_saying_which_field()
     {
         using var browser = site.NewBrowser();

@@ -19,6 +19,8 @@ public sealed class StandInServices : IAsyncDisposable
     public const string Reader = "reader@example.org";
     public const string Subscriber = "subscriber@example.org";
     public const string LockedReader = "locked@example.org";
+    /// <summary>A login for this address meets an identity service that answers 503 (the site must not send it again).</summary>
+    public const string OutageReader = "outage@example.org";
     public const string TakenEmail = "taken@example.org";
     public const string Password = "right-password-1";
     /// <summary>An admin (and editor): their access token is "access-admin", the only one the admin endpoints take.</summary>
@@ -231,6 +233,11 @@ public sealed class StandInServices : IAsyncDisposable
     {
         var body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body);
         var email = body.GetProperty("email").GetString();
+        if (email == OutageReader)
+        {
+            http.Response.StatusCode = 503;
+            return;
+        }
         if (email == LockedReader)
         {
             http.Response.Headers.RetryAfter = "840";
@@ -357,7 +364,8 @@ public sealed class StandInServices : IAsyncDisposable
                     return;
                 }
                 var newId = Guid.NewGuid();
-                var secret = $"np_{Guid.NewGuid():N}"[..11] + "_" + Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=');
+                // Shaped like the identity service's keys: URL-safe Base64 (a '+' would be escaped in the page's HTML).
+                var secret = $"np_{Guid.NewGuid():N}"[..11] + "_" + Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
                 var tier = body.TryGetProperty("tier", out var t) && t.GetString() is { Length: > 0 } chosen ? chosen : "basic";
                 var created = DateTimeOffset.UtcNow;
                 ApiKeys[newId] = (name, tier, secret, created, null);

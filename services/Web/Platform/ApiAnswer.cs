@@ -66,6 +66,9 @@ public abstract class ServiceClient(HttpClient http, string service)
         if (accessToken is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         if (version is { } v) request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{v}\""));
         request.Content = content;
+        // An upload asks the service first, so a refusal (a photo too large) comes back as its answer before the
+        // megabytes are sent, not as a connection reset halfway through them.
+        if (content is MultipartContent) request.Headers.ExpectContinue = true;
         HttpResponseMessage response;
         try
         {
