@@ -155,7 +155,8 @@ public static class ArticleDecider
             Fail("body", $"A body has at most {MaxBodyBytes / 1024} KB.");
 
         var section = SectionTree.Find(copy.Section ?? "");
-        if (section is null) Fail("section", $"Unknown section '{copy.Section}'.");
+        if (string.IsNullOrWhiteSpace(copy.Section)) Fail("section", "A section is required.");
+        else if (section is null) Fail("section", $"Unknown section '{copy.Section}'.");
         else if (!string.IsNullOrWhiteSpace(copy.Subsection) && section.FindSubsection(copy.Subsection) is null)
             Fail("subsection", $"'{copy.Subsection}' is not a subsection of '{section.Slug}'.");
 

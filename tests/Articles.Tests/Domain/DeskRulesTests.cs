@@ -35,6 +35,15 @@ public sealed class DeskRulesTests
         Assert.All(article.Copy.Gallery!, p => Assert.Equal("Park Ji-woo", p.Credit));
     }
 
+    [Theory]
+    [InlineData("", "A section is required.")]
+    [InlineData("nowhere", "Unknown section 'nowhere'.")]
+    public void A_draft_without_a_section_is_told_to_choose_one_and_a_wrong_one_is_named(string section, string message)
+    {
+        var rejected = Assert.Throws<ArticleRejected>(() => ArticleDecider.Validate(Story() with { Section = section, Subsection = null }));
+        Assert.Equal([message], rejected.FieldErrors["section"]);
+    }
+
     [Fact]
     public void A_gallery_needs_a_photo_and_each_photo_a_usable_address()
     {
