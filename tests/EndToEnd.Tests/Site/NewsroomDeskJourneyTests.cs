@@ -322,6 +322,42 @@ public sealed partial class NewsroomDeskJourneyTests(PlatformFixture platform)
     // --- the desk's helpers ---
 
     /// <summary>A newly made editor logged in, in a browser of their own, on the newsroom's story list.</summary>
+    [Fact(Timeout = 3 * 60_000)]
+    public async Task Leaving_with_unsaved_changes_asks_first_and_a_schedule_can_be_cancelled()
+    {
+        var id = await DraftAsync($"Tidal power plan for Garorim Bay {Token()}", "national");
+        var page = await EditorPageAsync("Careful editor");
+        var asked = new List<string>();
+        page.Dialog += async (_, dialog) => { asked.Add(dialog.Type); await dialog.AcceptAsync(); };
+
+        // Unchanged, the page lets the editor go without a question.
+        await page.GotoAsync($"/newsroom/articles/{id}");
+        await page.GotoAsync("/newsroom");
+        Assert.Empty(asked);
+
+        // Typed and not saved: leaving asks first (the editor confirms here, and leaves).
+        await page.GotoAsync($"/newsroom/articles/{id}");
+        // Typed key by key, as a person does (a browser asks only a page the person has interacted with).
+        var summary = page.GetByLabel("Summary", new() { Exact = true });
+        await summary.ClickAsync();
+        await summary.PressSequentiallyAsync(" A change that is not saved yet.");
+        await page.GotoAsync("/newsroom");
+        Assert.Equal(["beforeunload"], asked);
+
+        // Saving is not leaving: scheduling a week ahead asks nothing, and cancelling makes it a draft again.
+        await page.GotoAsync($"/newsroom/articles/{id}");
+        var at = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(7), Seoul);
+        await page.Locator("#publish-at").FillAsync(at.ToString("yyyy-MM-dd'T'HH:mm:ss"));
+        await ClickAsync(page, "Schedule");
+        await page.WaitForURLAsync("**done=scheduled");
+        Assert.Equal("Scheduled", (await page.Locator(".desk-status .state").InnerTextAsync()).Trim());
+        await ClickAsync(page, "Cancel schedule");
+        await page.WaitForURLAsync("**done=unscheduled");
+        Assert.Equal("Draft", (await page.Locator(".desk-status .state").InnerTextAsync()).Trim());
+        Assert.Equal(["beforeunload"], asked);
+        await page.Context.CloseAsync();
+    }
+
     private async Task<IPage> EditorPageAsync(string name = "Desk editor", bool phone = false)
     {
         var (email, password) = await platform.NewEditorAsync(name);
