@@ -150,7 +150,9 @@ public static class FeedEndpoints
     private static IResult SectionsSitemapAsync(IOptions<Publication> publication)
     {
         var site = publication.Value.SiteUrl.TrimEnd('/');
-        var fronts = SectionTree.All.SelectMany(s => s.Subsections.Select(sub => $"/{s.Slug}/{sub.Slug}").Prepend($"/{s.Slug}")).Prepend("/");
+        // The fronts, and the site's corrections page, which changes whenever a correction is published.
+        var fronts = SectionTree.All.SelectMany(s => s.Subsections.Select(sub => $"/{s.Slug}/{sub.Slug}").Prepend($"/{s.Slug}"))
+            .Prepend("/").Append("/corrections");
         return Xml(new XElement(Sitemaps + "urlset", fronts.Select(path => new XElement(Sitemaps + "url",
             new XElement(Sitemaps + "loc", site + path), new XElement(Sitemaps + "changefreq", "hourly")))));
     }

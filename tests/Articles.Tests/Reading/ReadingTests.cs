@@ -196,5 +196,6 @@ public sealed class ReadingTests(ArticlesServiceFixture articles) : IClassFixtur
 
         var sections = XDocument.Parse(await _reader.GetStringAsync("/sitemap-sections.xml"));
         Assert.Contains(sections.Root!.Elements(ns + "url"), u => u.Element(ns + "loc")!.Value.EndsWith("/entertainment-arts/k-pop"));
+        Assert.Contains(sections.Root!.Elements(ns + "url"), u => u.Element(ns + "loc")!.Value.EndsWith("/corrections"));
     }
 }
