@@ -35,11 +35,7 @@ public sealed partial class NewsroomDeskJourneyTests(PlatformFixture platform)
         await page.GetByLabel("Section", new() { Exact = true }).SelectOptionAsync("business");
         await page.GetByLabel("Byline", new() { Exact = true }).FillAsync("By Desk Journey");
         await page.GetByLabel("Premium: only subscribers read past the first paragraph").CheckAsync();
-        await page.Locator("trix-editor").ClickAsync();
-        await page.Keyboard.TypeAsync(first);
-        await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.TypeAsync(second);
+        await TypeBodyAsync(page, first, second);
         var photo = TestPhotos.ToTempFile(TestPhotos.Encode(1200, 800, background: SKColors.DarkGreen), "dry-dock.jpg");
         await page.Locator("#lead-photo-file").SetInputFilesAsync(photo);
         await page.GetByLabel("Caption", new() { Exact = true }).FillAsync("The dry dock at dawn.");
@@ -239,8 +235,7 @@ public sealed partial class NewsroomDeskJourneyTests(PlatformFixture platform)
         await page.GetByLabel("Headline", new() { Exact = true }).FillAsync(headline);
         await page.GetByLabel("Section", new() { Exact = true }).SelectOptionAsync("photos");
         await page.GetByLabel("Subsection", new() { Exact = true }).SelectOptionAsync("photo-news");
-        await page.Locator("trix-editor").ClickAsync();
-        await page.Keyboard.TypeAsync("The first frost turns the valleys red and gold.");
+        await TypeBodyAsync(page, "The first frost turns the valleys red and gold.");
         await page.Locator("#gallery-files").SetInputFilesAsync(files);
         await ClickAsync(page, "Save");
         await page.WaitForURLAsync("**/newsroom/articles/*?done=saved");
@@ -400,6 +395,34 @@ public sealed partial class NewsroomDeskJourneyTests(PlatformFixture platform)
         await Task.Delay(500);
         return await platform.Gateway.GetStringAsync(url);
     }
+
+    /// <summary>
+    /// Types the body into the rich editor as an editor would, a paragraph at a time (two Enters between them), and
+    /// waits until Trix has taken each step into its document: on a busy machine keys sent faster than Trix renders
+    /// can land in the wrong paragraph, which would fail the journey for the test's sake rather than the desk's.
+    /// </summary>
+    private static async Task TypeBodyAsync(IPage page, params string[] paragraphs)
+    {
+        await page.Locator("trix-editor").ClickAsync();
+        var typed = "";
+        foreach (var paragraph in paragraphs)
+        {
+            if (typed.Length > 0)
+            {
+                await page.Keyboard.PressAsync("Enter");
+                await page.Keyboard.PressAsync("Enter");
+                typed += "\n\n";
+                await TrixHoldsAsync(page, typed);
+            }
+            await page.Keyboard.TypeAsync(paragraph, new() { Delay = 5 });
+            typed += paragraph;
+            await TrixHoldsAsync(page, typed);
+        }
+    }
+
+    private static Task TrixHoldsAsync(IPage page, string text) => page.WaitForFunctionAsync(
+        "text => document.querySelector('trix-editor').editor.getDocument().toString().startsWith(text)", text,
+        new() { Timeout = 10_000 });
 
     /// <summary>A page-driven check repeated, a second apart, until it holds.</summary>
     private static async Task UntilAsync(Func<Task<bool>> check, TimeSpan timeout, string what)
