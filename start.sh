@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the whole platform: PostgreSQL, RabbitMQ, the three services and the gateway, under the
+# Starts the whole platform: PostgreSQL, RabbitMQ, an SMTP catcher, the three services, the site and the gateway, under the
 # .NET Aspire AppHost. Gateway: http://localhost:5000 · dashboard: http://localhost:18888
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,6 +10,7 @@ if container_runtime_answers; then
 else
   # The AppHost runs these installed servers itself, with their data under .run/.
   install_servers
+  install_smtp4dev
 fi
 
 install_node

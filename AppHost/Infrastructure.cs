@@ -33,11 +33,15 @@ public sealed record Dependency(
 public sealed class Infrastructure(
     InfrastructureMode mode,
     Dependency messaging,
-    Func<string, string, Dependency> addDatabase)
+    Func<string, string, Dependency> addDatabase,
+    Dependency mail)
 {
     public InfrastructureMode Mode => mode;
 
     public Dependency Messaging => messaging;
+
+    /// <summary>The SMTP server ("mail"; see MailServer.cs).</summary>
+    public Dependency Mail => mail;
 
     public Dependency AddDatabase(string connectionName, string databaseName) => addDatabase(connectionName, databaseName);
 }
@@ -94,6 +98,13 @@ public static class InfrastructureExtensions
     public static IResourceBuilder<ProjectResource> WithDatabase(
         this IResourceBuilder<ProjectResource> service, Infrastructure infrastructure, string connectionName, string databaseName)
         => service.Uses(infrastructure.AddDatabase(connectionName, databaseName));
+
+    /// <summary>
+    /// Gives the service the "mail" connection string. It does not wait for the server: mail is queued in the
+    /// service's database and sent once the server answers, so a slow mail catcher holds nothing up.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithMail(this IResourceBuilder<ProjectResource> service, Infrastructure infrastructure)
+        => service.WithReference(infrastructure.Mail.ConnectionString, MailServer.ConnectionName);
 
     /// <summary>Gives the service the "messaging" connection string and starts it once the broker is ready.</summary>
     public static IResourceBuilder<ProjectResource> WithMessaging(
@@ -200,7 +211,8 @@ public static class InfrastructureExtensions
             {
                 var database = postgres.AddDatabase(connectionName, databaseName);
                 return new Dependency(database, database);
-            });
+            },
+            MailServer.Add(builder, InfrastructureMode.Containers, info));
     }
 
     private static Infrastructure AddExternal(IDistributedApplicationBuilder builder, IResourceBuilder<IResource> info)
@@ -216,6 +228,7 @@ public static class InfrastructureExtensions
             (connectionName, databaseName) => new Dependency(
                 builder.AddConnectionString(connectionName, ReferenceExpression.Create($"{postgres.Resource};Database={databaseName}"))
                     .WithParentRelationship(postgres),
-                ReadyWhen: null));
+                ReadyWhen: null),
+            MailServer.Add(builder, InfrastructureMode.External, info));
     }
 }

@@ -46,7 +46,8 @@ internal static class LocalServers
                 builder.AddConnectionString(connectionName,
                         ReferenceExpression.Create($"Host=127.0.0.1;Port={postgresPort};Database={databaseName};Username=postgres"))
                     .WithParentRelationship(postgres),
-                postgres));
+                postgres),
+            MailServer.Add(builder, InfrastructureMode.Local, info));
     }
 
     /// <summary>

@@ -15,7 +15,9 @@ var environment = builder.Environment.EnvironmentName;
 // AppHost's configuration ("InitialAdmin", see appsettings.json), the password generated at the first start (never
 // committed), kept in the AppHost's user secrets and shown once in its console and on the dashboard (InitialAdmin.cs).
 var adminPassword = builder.AddInitialAdminPassword();
+// It also writes the platform's mail (verification, password reset, alerts, the morning briefing) to the SMTP server.
 var subscriptions = AddService<Projects.NewsPlatform_Subscriptions>("subscriptions")
+    .WithMail(infrastructure)
     .WithEnvironment("Identity__InitialAdmin__Email", builder.Configuration["InitialAdmin:Email"])
     .WithEnvironment("Identity__InitialAdmin__Password", adminPassword)
     .WithEnvironment("Identity__InitialAdmin__DisplayName", builder.Configuration["InitialAdmin:DisplayName"]);
@@ -50,6 +52,7 @@ var web = WithPublication(builder.AddProject<Projects.NewsPlatform_Web>("web"), 
     .WithReference(subscriptions).WaitFor(subscriptions)
     .WithReference(search).WaitFor(search);
 WithPublication(articles, siteUrl);
+WithPublication(subscriptions, siteUrl); // links in mails, and the briefing's local time
 
 gateway
     .WithOverrides()

@@ -23,6 +23,18 @@ install_node() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 }
 
+# The local SMTP server with a web inbox that mail goes to (the AppHost runs it; tests start their own):
+# the .NET tool Rnwood.Smtp4dev, into .run/tools (ignored by git).
+SMTP4DEV_VERSION=3.15.0
+install_smtp4dev() {
+  local tools="$PWD/.run/tools"
+  if [ -x "$tools/smtp4dev" ] && "$tools/smtp4dev" --help 2>/dev/null | grep -q "version $SMTP4DEV_VERSION"; then return 0; fi
+  log "Installing smtp4dev $SMTP4DEV_VERSION"
+  mkdir -p "$tools"
+  dotnet tool uninstall Rnwood.Smtp4dev --tool-path "$tools" >/dev/null 2>&1 || true
+  dotnet tool install Rnwood.Smtp4dev --version "$SMTP4DEV_VERSION" --tool-path "$tools" >/dev/null
+}
+
 # Installs the Debian packages that are missing (PostgreSQL, RabbitMQ, and extras passed as arguments, e.g. chromium).
 install_servers() {
   local wanted=(postgresql rabbitmq-server "$@") missing=()

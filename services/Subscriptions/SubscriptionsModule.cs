@@ -4,6 +4,8 @@ using NewsPlatform.Subscriptions.Accounts;
 using NewsPlatform.Subscriptions.ApiKeys;
 using NewsPlatform.Subscriptions.Follows;
 using NewsPlatform.Subscriptions.Integration;
+using NewsPlatform.Subscriptions.Mail;
+using NewsPlatform.Subscriptions.Newsletters;
 using NewsPlatform.Subscriptions.Plans;
 using NewsPlatform.Subscriptions.Subscribing;
 using NewsPlatform.Subscriptions.Telemetry;
@@ -25,7 +27,21 @@ public static class SubscriptionsModule
         builder.Services.AddSingleton<SigningKeys>();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddScoped<RefreshTokens>();
+        builder.Services.AddScoped<AccountLinks>();
         builder.Services.AddHostedService<InitialAdmin>();
+
+        // Mail: queued in this database with what caused it, handed to the SMTP server (ConnectionStrings:mail) by one replica at a time.
+        builder.Services.AddOptions<MailSettings>().Bind(builder.Configuration.GetSection("Mail")).Configure<IConfiguration>((mail, configuration) =>
+        {
+            mail.PublicationTitle = configuration["Publication:Title"] ?? mail.PublicationTitle;
+            mail.SiteUrl = configuration["Publication:SiteUrl"] ?? mail.SiteUrl;
+            mail.TimeZone = configuration["Publication:TimeZone"] ?? mail.TimeZone;
+        });
+        builder.Services.AddSingleton<MailQueue>();
+        builder.Services.AddHostedService<MailDelivery>();
+        builder.Services.AddSingleton<MorningBriefing>();
+        builder.Services.AddSingleton<DailyDigest>();
+        builder.Services.AddHostedService<NewsletterJob>();
 
         // Plans and subscriptions: the built-in sandbox payment provider unless another is registered.
         builder.Services.AddSingleton<SandboxPaymentProvider>();
@@ -48,11 +64,18 @@ public static class SubscriptionsModule
                     typeof(RoleGranted), typeof(RoleRevoked), typeof(SectionFollowed), typeof(SectionUnfollowed),
                     typeof(SubscriptionRequested), typeof(PaymentCaptured), typeof(PaymentDeclined), typeof(PaymentTimedOut),
                     typeof(SubscriptionAbandoned), typeof(SubscriptionCancelled), typeof(SubscriptionExpired),
+                    typeof(EmailVerified), typeof(PasswordChanged), typeof(EmailChanged), typeof(MailPreferencesChanged),
                 ]);
                 options.Projections.Add<ReaderAccountProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<EmailClaim>();
                 options.Schema.For<SigningKeyDocument>();
-                options.Schema.For<RefreshTokenDocument>().UseOptimisticConcurrency(true).Index(t => t.FamilyId);
+                options.Schema.For<RefreshTokenDocument>().UseOptimisticConcurrency(true).Index(t => t.FamilyId).Index(t => t.ReaderId);
+                options.Schema.For<AccountLink>().UseOptimisticConcurrency(true).Index(l => l.ReaderId);
+                options.Schema.For<OutgoingMail>().Index(m => m.NextAttemptAt).Index(m => m.SentAt);
+                options.Schema.For<UnsubscribeKey>().UniqueIndex(k => k.Token);
+                options.Schema.For<EditionArticle>().Index(a => a.PublishedAt);
+                options.Schema.For<DigestEntry>().Index(e => e.ReaderId);
+                options.Schema.For<BriefingEdition>();
                 options.Projections.Add<SubscriptionProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<Subscription>().Index(s => s.ReaderId).Index(s => s.Status);
                 options.Schema.For<OpenSubscription>();
@@ -63,7 +86,12 @@ public static class SubscriptionsModule
             .AddSubscriptionWithServices<AccountEventsForwarder>(ServiceLifetime.Singleton)
             .AddSubscriptionWithServices<SubscriptionEventsForwarder>(ServiceLifetime.Singleton);
 
-        builder.AddMessageBus("messaging", "subscriptions", bus => bus.AddConsumer<NotifyFollowers>());
+        builder.AddMessageBus("messaging", "subscriptions", bus =>
+        {
+            bus.AddConsumer<NotifyFollowers>();
+            bus.AddConsumer<MailSectionAlerts>();
+            bus.AddConsumer<KeepEditionArticles>();
+        });
         return builder;
     }
 
@@ -72,11 +100,16 @@ public static class SubscriptionsModule
         app.MapOpenApi(); // /openapi/v1.json, read by the gateway (which does not route it)
         app.MapDiscovery();
         app.MapAccounts();
+        app.MapVerifyEmail();
+        app.MapResetPassword();
+        app.MapChangeEmail();
         app.MapRoles();
         app.MapFindReaders();
         app.MapPlans();
         app.MapSubscriptions();
         app.MapFollows();
+        app.MapMailPreferences();
+        app.MapUnsubscribe();
         app.MapApiKeys();
         return app;
     }

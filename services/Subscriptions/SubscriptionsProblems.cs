@@ -43,6 +43,32 @@ public sealed class SubscriptionsProblems(IProblemDetailsService problems) : IEx
     public static ProblemHttpResult ApiKeyNotFound() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
         title: "No such API key.", type: TypeBase + "api-key-not-found");
 
+    /// <summary>A mailed link that cannot be used (any more): what the site's link pages say to the reader.</summary>
+    public static ProblemHttpResult Link(LinkState state, string? detail = null) => state switch
+    {
+        LinkState.Used => TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "This link has already been used.",
+            type: TypeBase + "link-used", detail: detail ?? "Each link works once. Ask for a new one if you still need it."),
+        LinkState.Expired => TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "This link has expired.",
+            type: TypeBase + "link-expired", detail: detail ?? "Ask for a new link; it arrives in a minute."),
+        _ => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This link is not valid.",
+            type: TypeBase + "link-invalid", detail: detail ?? "Check that the whole link was copied from the mail."),
+    };
+
+    /// <summary>Links are mailed at a measured pace: a mailbox is not a target, and a sender that floods is blocked by providers.</summary>
+    public static ProblemHttpResult TooManyLinks(HttpContext http, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "A link was mailed a moment ago.",
+            type: TypeBase + "too-many-links", detail: $"Look for it in your inbox (and spam folder), or ask again in {Waiting(seconds)}.",
+            extensions: new Dictionary<string, object?> { ["retryAfter"] = seconds });
+    }
+
+    public static ProblemHttpResult EmailTaken() => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+        title: "The email address is taken.", type: TypeBase + "email-taken", detail: "Another account uses that address.");
+
+    private static string Waiting(int seconds) => seconds < 90 ? $"{seconds} seconds" : seconds < 5400 ? $"{(seconds + 59) / 60} minutes" : $"{(seconds + 3599) / 3600} hours";
+
     /// <summary>The key check's answer to a key nobody issued (or no key at all).</summary>
     public static ProblemHttpResult InvalidApiKey() => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
         title: "Unknown or revoked API key.", type: TypeBase + "invalid-api-key");

@@ -20,11 +20,14 @@ public sealed class SubscriptionsServiceFixture : IAsyncLifetime
     public ServiceUnderTest<SubscriptionsService> Service { get; private set; } = null!;
     public HttpClient Client { get; private set; } = null!;
     public TestBus Bus { get; private set; } = null!;
+    public TestSmtpServer Mail { get; private set; } = null!;
     public string DatabaseConnectionString => _database.ConnectionString;
+    public const string SiteUrl = "http://site.test";
 
     public async Task InitializeAsync()
     {
         _virtualHost = await IsolatedVirtualHost.CreateAsync("subscriptions");
+        Mail = await TestSmtpServer.Shared;
         Bus = await TestBus.StartAsync(_virtualHost.AmqpUri, TestBus.Observe<NewsPlatform.Contracts.Subscriptions.ReaderRegistered>(),
             TestBus.Observe<NewsPlatform.Contracts.Subscriptions.SubscriptionActivated>(),
             TestBus.Observe<NewsPlatform.Contracts.Subscriptions.SubscriptionCancelled>(),
@@ -38,6 +41,11 @@ public sealed class SubscriptionsServiceFixture : IAsyncLifetime
         {
             ["ConnectionStrings:subscriptionsdb"] = _database.ConnectionString,
             ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
+            ["ConnectionStrings:mail"] = Mail.ConnectionString,
+            ["Publication:SiteUrl"] = SiteUrl,
+            ["Mail:PollInterval"] = "00:00:00.500",
+            // The briefing and the digest have tests of their own, on databases of their own (Mail/NewsletterTests).
+            ["Mail:NewsletterCheckInterval"] = "1.00:00:00",
             ["Identity:InitialAdmin:Email"] = AdminEmail,
             ["Identity:InitialAdmin:Password"] = AdminPassword,
             // Several instances share this database here: as in production, one runs the daemon.

@@ -41,7 +41,7 @@ public sealed class ArticleEventsForwarder : EventStoreToBus
     public static Bus.ArticleContent ContentOf(Article article) => new(
         article.Slug ?? "", article.Copy.Headline, article.Copy.Summary, SearchableText(article.Copy),
         article.Copy.Section, article.Copy.Subsection, article.Copy.Tags, article.Copy.Byline, article.Copy.SourceCredit,
-        article.Copy.IsPremium);
+        article.Copy.IsPremium, ArticleText.PlainText(ArticleText.FirstParagraph(article.Copy.Body)));
 
     // A gallery is found by its captions as much as by its text.
     private static string SearchableText(ArticleCopy copy) =>

@@ -15,7 +15,8 @@ public sealed record ArticleContent(
     IReadOnlyList<string> Tags,
     string? Byline,
     string? SourceCredit,
-    bool IsPremium);
+    bool IsPremium,
+    string? Teaser = null); // the first paragraph without markup: all that a premium article shows to non-subscribers
 
 /// <summary>An article went live (first publication, or republished after being taken down).</summary>
 public sealed record ArticlePublished(

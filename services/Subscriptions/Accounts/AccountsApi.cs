@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using NewsPlatform.Subscriptions.Mail;
 using NewsPlatform.Subscriptions.Telemetry;
 using NewsPlatform.Subscriptions.Tokens;
 
@@ -10,7 +12,7 @@ public sealed record RegisterRequest(string? Email, string? Password, string? Di
 public sealed record LoginRequest(string? Email, string? Password);
 public sealed record RefreshRequest(string? RefreshToken);
 public sealed record ReaderProfile(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset RegisteredAt,
-    Subscribing.SubscriptionView? Subscription = null);
+    Subscribing.SubscriptionView? Subscription = null, bool EmailVerified = false);
 public sealed record TokenPair(string AccessToken, string TokenType, int ExpiresIn, DateTimeOffset ExpiresAt, string RefreshToken);
 
 /// <summary>Slices: register, log in, refresh, log out, me.</summary>
@@ -30,8 +32,8 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Created<ReaderProfile>, ValidationProblem, ProblemHttpResult>> Register(
-        RegisterRequest request, IDocumentSession session, Passwords passwords, TimeProvider clock, SubscriptionsMetrics metrics,
-        CancellationToken cancellationToken)
+        RegisterRequest request, IDocumentSession session, Passwords passwords, AccountLinks links, IOptions<MailSettings> mail,
+        MailQueue mailQueue, TimeProvider clock, SubscriptionsMetrics metrics, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!EmailClaim.IsValid(request.Email)) errors["email"] = ["A valid email address is required."];
@@ -44,6 +46,7 @@ public static class AccountsApi
         var registered = new AccountRegistered(Guid.CreateVersion7(), email, displayName, passwords.Hash(request.Password!), clock.GetUtcNow());
         session.Insert(new EmailClaim(email, registered.ReaderId));
         session.Events.StartStream<ReaderAccount>(registered.ReaderId, registered);
+        VerifyEmail.QueueLink(session, links, mail.Value, clock, registered.ReaderId, email, displayName);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
@@ -54,6 +57,7 @@ public static class AccountsApi
                 type: "https://newsplatform.dev/problems/email-taken", detail: "Log in, or register with another address.");
         }
 
+        mailQueue.Wake();
         metrics.Registered();
         PlatformTelemetry.TagReader(registered.ReaderId);
         var account = AccountDecider.Evolve(null, registered)!;
@@ -198,5 +202,5 @@ public static class AccountsApi
         type: "https://newsplatform.dev/problems/invalid-credentials");
 
     public static ReaderProfile Profile(ReaderAccount account) =>
-        new(account.Id, account.Email, account.DisplayName, account.Roles, account.RegisteredAt);
+        new(account.Id, account.Email, account.DisplayName, account.Roles, account.RegisteredAt, EmailVerified: account.EmailVerified);
 }

@@ -20,6 +20,21 @@ public sealed record SectionFollowed(Guid ReaderId, string Section, DateTimeOffs
 
 public sealed record SectionUnfollowed(Guid ReaderId, string Section, DateTimeOffset At);
 
+/// <summary>The reader opened the link mailed to <paramref name="Email"/>: the address is theirs.</summary>
+public sealed record EmailVerified(Guid ReaderId, string Email, DateTimeOffset At);
+
+/// <summary>A new password, set through a password-reset link (every refresh token of the account is revoked with it).</summary>
+public sealed record PasswordChanged(Guid ReaderId, string PasswordHash, DateTimeOffset At);
+
+/// <summary>The reader confirmed a new address from a link mailed to it; the new address is verified by that.</summary>
+public sealed record EmailChanged(Guid ReaderId, string OldEmail, string NewEmail, DateTimeOffset At);
+
+/// <summary>What the reader wants by mail. <paramref name="Source"/>: the account page, or a one-click unsubscribe link.</summary>
+public sealed record MailPreferencesChanged(Guid ReaderId, SectionAlerts Alerts, bool MorningBriefing, string Source, DateTimeOffset At);
+
+/// <summary>Mail about new articles in followed sections: none, one mail per article, or one digest a day.</summary>
+public enum SectionAlerts { Off, Instant, Daily }
+
 /// <summary>A reader's account as its stream has made it.</summary>
 public sealed record ReaderAccount(
     Guid Id,
@@ -35,6 +50,24 @@ public sealed record ReaderAccount(
 
     /// <summary>Sections whose new articles the reader is notified of.</summary>
     public IReadOnlyList<string> Follows { get; init; } = [];
+
+    /// <summary>The reader proved the address is theirs (a verification or change-of-email link).</summary>
+    public bool EmailVerified { get; init; }
+
+    public SectionAlerts Alerts { get; init; } = SectionAlerts.Off;
+
+    public bool MorningBriefing { get; init; }
+
+    /// <summary>
+    /// Bulk mail (alerts, the briefing) goes only to verified addresses: mailing an address someone else typed would
+    /// make the platform a spam source, and unverified addresses are how lists lose their standing with mail providers.
+    /// </summary>
+    public bool Receives(string list) => EmailVerified && list switch
+    {
+        MailLists.Alerts => Alerts != SectionAlerts.Off,
+        MailLists.MorningBriefing => MorningBriefing,
+        _ => false,
+    };
 
     public bool IsLockedAt(DateTimeOffset now) => LockedUntil > now;
 }
@@ -98,6 +131,30 @@ public static class AccountDecider
             _ => [],
         };
 
+    /// <summary>A link for the address the account has now verifies it; one for an earlier address, or a second use, records nothing.</summary>
+    public static IReadOnlyList<object> DecideVerification(ReaderAccount account, string linkEmail, DateTimeOffset now) =>
+        account.Email == linkEmail && !account.EmailVerified ? [new EmailVerified(account.Id, linkEmail, now)] : [];
+
+    /// <summary>A password reset also ends a lock-out: the reader has just proved they own the address.</summary>
+    public static IReadOnlyList<object> DecidePasswordReset(ReaderAccount account, string newPasswordHash, DateTimeOffset now) =>
+        account.RecentFailures.Count > 0 || account.LockedUntil is not null
+            ? [new PasswordChanged(account.Id, newPasswordHash, now), new FailedLoginsCleared(account.Id, now)]
+            : [new PasswordChanged(account.Id, newPasswordHash, now)];
+
+    public static IReadOnlyList<object> DecideEmailChange(ReaderAccount account, string newEmail, DateTimeOffset now) =>
+        account.Email == newEmail ? [] : [new EmailChanged(account.Id, account.Email, newEmail, now)];
+
+    public static IReadOnlyList<object> DecideMailPreferences(ReaderAccount account, SectionAlerts alerts, bool briefing, string source, DateTimeOffset now) =>
+        account.Alerts == alerts && account.MorningBriefing == briefing ? [] : [new MailPreferencesChanged(account.Id, alerts, briefing, source, now)];
+
+    /// <summary>One-click unsubscribe from one list; the other list stays as it was.</summary>
+    public static IReadOnlyList<object> DecideUnsubscribe(ReaderAccount account, string list, DateTimeOffset now) => list switch
+    {
+        MailLists.Alerts => DecideMailPreferences(account, SectionAlerts.Off, account.MorningBriefing, MailLists.UnsubscribeSource, now),
+        MailLists.MorningBriefing => DecideMailPreferences(account, account.Alerts, false, MailLists.UnsubscribeSource, now),
+        _ => throw new ArgumentException($"Unknown list '{list}'.", nameof(list)),
+    };
+
     public static ReaderAccount? Evolve(ReaderAccount? state, object @event) => (state, @event) switch
     {
         (null, AccountRegistered e) => new ReaderAccount(e.ReaderId, e.Email, e.DisplayName, e.PasswordHash,
@@ -109,8 +166,20 @@ public static class AccountDecider
         (not null, RoleRevoked e) => state with { Roles = [.. state.Roles.Where(r => r != e.Role)] },
         (not null, SectionFollowed e) => state with { Follows = [.. state.Follows.Append(e.Section).Distinct()] },
         (not null, SectionUnfollowed e) => state with { Follows = [.. state.Follows.Where(s => s != e.Section)] },
+        (not null, EmailVerified e) when e.Email == state.Email => state with { EmailVerified = true },
+        (not null, PasswordChanged e) => state with { PasswordHash = e.PasswordHash },
+        (not null, EmailChanged e) => state with { Email = e.NewEmail, EmailVerified = true },
+        (not null, MailPreferencesChanged e) => state with { Alerts = e.Alerts, MorningBriefing = e.MorningBriefing },
         _ => state,
     };
+}
+
+/// <summary>The bulk mail lists a reader can be on, as named in unsubscribe links.</summary>
+public static class MailLists
+{
+    public const string Alerts = "alerts";
+    public const string MorningBriefing = "briefing";
+    public const string UnsubscribeSource = "unsubscribe link";
 }
 
 /// <summary>A change the account rules refuse; <see cref="Rule"/> names the rule (the problem type's last segment).</summary>

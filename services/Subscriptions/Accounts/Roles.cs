@@ -79,7 +79,8 @@ public sealed class InitialAdmin(IDocumentStore store, Passwords passwords, ICon
             session.Insert(new EmailClaim(normalised, readerId));
             session.Events.StartStream<ReaderAccount>(readerId,
                 new AccountRegistered(readerId, normalised, section["DisplayName"] ?? "Administrator", passwords.Hash(password), now),
-                new RoleGranted(readerId, Roles.Admin, "configuration", now));
+                new RoleGranted(readerId, Roles.Admin, "configuration", now),
+                new EmailVerified(readerId, normalised, now)); // the operator's own address, from configuration
         }
         else
         {

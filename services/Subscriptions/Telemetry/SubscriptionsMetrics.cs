@@ -21,6 +21,7 @@ public sealed class SubscriptionsMetrics
     private readonly Counter<long> _cancelled;
     private readonly Counter<long> _expired;
     private readonly Counter<long> _declines;
+    private readonly Counter<long> _mail;
 
     public SubscriptionsMetrics(IMeterFactory meters)
     {
@@ -37,6 +38,8 @@ public sealed class SubscriptionsMetrics
         _cancelled = meter.CreateCounter<long>("newsplatform.subscriptions.cancelled", "{subscription}", "Subscriptions cancelled by their readers");
         _expired = meter.CreateCounter<long>("newsplatform.subscriptions.expired", "{subscription}", "Subscriptions whose access ended");
         _declines = meter.CreateCounter<long>("newsplatform.subscriptions.payment_declines", "{payment}", "Charges the payment provider declined");
+        _mail = meter.CreateCounter<long>("newsplatform.mail.deliveries", "{mail}",
+            "Mails handed to the SMTP server by kind and outcome: sent, deferred (the server was unreachable: retried), refused (5xx: kept, not retried)");
     }
 
     public void Registered() => _registrations.Add(1);
@@ -59,6 +62,9 @@ public sealed class SubscriptionsMetrics
         }));
         if (outcome == RefreshOutcome.ReuseDetected) _reuseDetections.Add(1);
     }
+
+    public void Mail(string kind, string outcome) =>
+        _mail.Add(1, new KeyValuePair<string, object?>("newsplatform.mail.kind", kind), new KeyValuePair<string, object?>(OutcomeTag, outcome));
 
     /// <summary>Counts what the appended subscription events mean for the business.</summary>
     public void Appended(Subscription before, IEnumerable<object> events)

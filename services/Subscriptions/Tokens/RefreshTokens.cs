@@ -79,6 +79,10 @@ public sealed class RefreshTokens(IDocumentSession session, IOptions<TokenSettin
         if (stored is not null && stored.ReaderId == readerId) await RevokeFamilyAsync(stored.FamilyId, cancellationToken);
     }
 
+    /// <summary>Every login of the reader ends with the session's save (a new password: whoever knew the old one is out).</summary>
+    public void RevokeEveryLogin(Guid readerId) =>
+        session.Patch<RefreshTokenDocument>(t => t.ReaderId == readerId && t.RevokedAt == null).Set(t => t.RevokedAt, clock.GetUtcNow());
+
     private async Task RevokeFamilyAsync(Guid familyId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
