@@ -46,7 +46,7 @@ public sealed class AccountMailTests(SubscriptionsServiceFixture identity) : ICl
     [Fact]
     public async Task A_new_verification_link_is_mailed_on_request_at_most_once_a_minute_and_an_old_link_still_works()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(NewsletterStack.WholeSecondNow());
         await using var service = identity.CreateService(clock);
         var email = NewEmail("resend");
         var (reader, _) = await RegisterAsync(service, email);
@@ -106,7 +106,7 @@ public sealed class AccountMailTests(SubscriptionsServiceFixture identity) : ICl
     [Fact]
     public async Task A_reset_link_expires_after_30_minutes()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(NewsletterStack.WholeSecondNow());
         await using var service = identity.CreateService(clock);
         var client = service.CreateClient();
         var email = NewEmail("expired");
