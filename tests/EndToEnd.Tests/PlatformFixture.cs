@@ -38,7 +38,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         await App.StartAsync(timeout.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         Gateway = App.CreateHttpClient("gateway");
+        Inbox = new NewsPlatform.TestSupport.SmtpInbox(new HttpClient { BaseAddress = App.GetEndpoint("smtp4dev", "http") });
     }
+
+    /// <summary>The inbox of the platform's SMTP catcher (smtp4dev, as on the dashboard): every mail the platform sent.</summary>
+    public NewsPlatform.TestSupport.SmtpInbox Inbox { get; private set; } = null!;
 
     private string? _editorToken;
 

@@ -20,9 +20,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
     private readonly int _smtpPort = FreePort();
     private readonly int _httpPort = FreePort();
     private readonly HttpClient _api;
+    private readonly SmtpInbox _inbox;
     private Process? _server;
 
-    private TestSmtpServer() => _api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_httpPort}") };
+    private TestSmtpServer()
+    {
+        _api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_httpPort}") };
+        _inbox = new SmtpInbox(_api);
+    }
 
     /// <summary>The run's shared server, started by the first test that asks (and ended with the test process).</summary>
     public static Task<TestSmtpServer> Shared => SharedServer.Value;
@@ -96,38 +101,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
     }
 
     /// <summary>Every mail received for <paramref name="address"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> MailToAsync(string address)
-    {
-        var list = await _api.GetFromJsonAsync<JsonElement>($"/api/messages?pageSize=5000&searchTerms={Uri.EscapeDataString(address)}");
-        var mails = new List<(DateTimeOffset At, MimeMessage Mail)>();
-        foreach (var item in list.GetProperty("results").EnumerateArray())
-        {
-            // The search also matches subjects and bodies: only mail addressed to the address counts.
-            if (!item.GetProperty("to").EnumerateArray().Any(to => string.Equals(to.GetString(), address, StringComparison.OrdinalIgnoreCase))) continue;
-            await using var raw = await _api.GetStreamAsync($"/api/messages/{item.GetProperty("id").GetString()}/raw");
-            using var buffer = new MemoryStream();
-            await raw.CopyToAsync(buffer);
-            buffer.Position = 0;
-            mails.Add((item.GetProperty("receivedDate").GetDateTimeOffset(), await MimeMessage.LoadAsync(buffer)));
-        }
-        return mails.OrderBy(m => m.At).Select(m => m.Mail).ToList();
-    }
+    public Task<IReadOnlyList<MimeMessage>> MailToAsync(string address) => _inbox.MailToAsync(address);
 
     /// <summary>Waits until <paramref name="address"/> has received at least <paramref name="count"/> mails matching <paramref name="which"/>.</summary>
-    public async Task<IReadOnlyList<MimeMessage>> WaitForMailAsync(string address, Func<MimeMessage, bool>? which = null, int count = 1,
-        TimeSpan? timeout = null)
-    {
-        var clock = Stopwatch.StartNew();
-        var limit = timeout ?? TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var mails = (await MailToAsync(address)).Where(which ?? (_ => true)).ToList();
-            if (mails.Count >= count) return mails;
-            if (clock.Elapsed > limit)
-                throw new TimeoutException($"{address} received {mails.Count} of {count} mails within {limit.TotalSeconds:0} s.");
-            await Task.Delay(250);
-        }
-    }
+    public Task<IReadOnlyList<MimeMessage>> WaitForMailAsync(string address, Func<MimeMessage, bool>? which = null, int count = 1,
+        TimeSpan? timeout = null) => _inbox.WaitForMailAsync(address, which, count, timeout);
 
     public async ValueTask DisposeAsync()
     {

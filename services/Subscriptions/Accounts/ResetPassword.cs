@@ -27,6 +27,8 @@ public static class ResetPassword
         var auth = app.MapGroup("/api/auth/password-reset").WithTags("Accounts");
         auth.MapPost("/", Request).WithName("RequestPasswordReset")
             .WithSummary("Mail a link to set a new password (the same answer for any address)");
+        auth.MapPost("/check", Check).WithName("CheckPasswordReset")
+            .WithSummary("Whether a reset link can still be used (204), or why not: the site asks before showing the form");
         auth.MapPost("/complete", Complete).WithName("CompletePasswordReset")
             .WithSummary("Set a new password with the token of the mailed link; every refresh token of the account is revoked");
     }
@@ -67,6 +69,12 @@ public static class ResetPassword
         await session.SaveChangesAsync(cancellationToken);
         queue.Wake();
         return accepted;
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Check(LinkRequest request, AccountLinks links, CancellationToken cancellationToken)
+    {
+        var (state, _) = await links.OpenAsync(request.Token, LinkPurpose.ResetPassword, cancellationToken);
+        return state == LinkState.Valid ? TypedResults.NoContent() : SubscriptionsProblems.Link(state);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Complete(

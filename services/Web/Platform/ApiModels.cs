@@ -87,7 +87,17 @@ public sealed record SubscriptionView(
     bool GivesAccess, string? EndReason);
 
 public sealed record ReaderProfile(
-    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset RegisteredAt, SubscriptionView? Subscription);
+    Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, DateTimeOffset RegisteredAt, SubscriptionView? Subscription,
+    bool EmailVerified = false);
+
+public sealed record EmailVerification(string Email, bool Verified);
+
+public sealed record EmailChangeAccepted(string NewEmail, string Message);
+
+/// <summary>What a reader gets by mail: alerts "off", "instant" or "daily", and the morning briefing.</summary>
+public sealed record MailPreferences(string Alerts, bool MorningBriefing, bool EmailVerified);
+
+public sealed record UnsubscribeState(string List, string ListName, string Email, bool Subscribed);
 
 public sealed record Notification(
     Guid Id, Guid ArticleId, string Slug, string Headline, string Section, DateTimeOffset PublishedAt, DateTimeOffset? ReadAt);

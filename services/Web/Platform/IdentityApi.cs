@@ -42,4 +42,39 @@ public sealed class IdentityApi(HttpClient http) : ServiceClient(http, "subscrip
 
     public Task<ApiAnswer<NoContent>> MarkReadAsync(string accessToken, Guid notificationId, CancellationToken cancellationToken) =>
         SendAsync<NoContent>(HttpMethod.Post, $"/api/me/notifications/{notificationId}/read", null, accessToken, cancellationToken);
+
+    // Mailed links: verify an address, set a new password, confirm a new address.
+    public Task<ApiAnswer<EmailVerification>> VerifyEmailAsync(string token, CancellationToken cancellationToken) =>
+        SendAsync<EmailVerification>(HttpMethod.Post, "/api/auth/verify-email", new { token }, null, cancellationToken);
+
+    public Task<ApiAnswer<EmailVerification>> ResendVerificationAsync(string accessToken, CancellationToken cancellationToken) =>
+        SendAsync<EmailVerification>(HttpMethod.Post, "/api/me/email/verification", null, accessToken, cancellationToken);
+
+    public Task<ApiAnswer<NoContent>> RequestPasswordResetAsync(string email, CancellationToken cancellationToken) =>
+        SendAsync<NoContent>(HttpMethod.Post, "/api/auth/password-reset", new { email }, null, cancellationToken);
+
+    public Task<ApiAnswer<NoContent>> CheckPasswordResetAsync(string token, CancellationToken cancellationToken) =>
+        SendAsync<NoContent>(HttpMethod.Post, "/api/auth/password-reset/check", new { token }, null, cancellationToken);
+
+    public Task<ApiAnswer<NoContent>> CompletePasswordResetAsync(string token, string password, CancellationToken cancellationToken) =>
+        SendAsync<NoContent>(HttpMethod.Post, "/api/auth/password-reset/complete", new { token, password }, null, cancellationToken);
+
+    public Task<ApiAnswer<EmailChangeAccepted>> RequestEmailChangeAsync(string accessToken, string newEmail, string password, CancellationToken cancellationToken) =>
+        SendAsync<EmailChangeAccepted>(HttpMethod.Post, "/api/me/email", new { newEmail, password }, accessToken, cancellationToken);
+
+    public Task<ApiAnswer<EmailVerification>> ConfirmEmailChangeAsync(string token, CancellationToken cancellationToken) =>
+        SendAsync<EmailVerification>(HttpMethod.Post, "/api/auth/email-change/confirm", new { token }, null, cancellationToken);
+
+    // What a reader gets by mail, and the one-click unsubscribe links of the mails.
+    public Task<ApiAnswer<MailPreferences>> MailPreferencesAsync(string accessToken, CancellationToken cancellationToken) =>
+        GetAsync<MailPreferences>("/api/me/mail-preferences", accessToken, cancellationToken);
+
+    public Task<ApiAnswer<MailPreferences>> ChangeMailPreferencesAsync(string accessToken, string alerts, bool morningBriefing, CancellationToken cancellationToken) =>
+        SendAsync<MailPreferences>(HttpMethod.Put, "/api/me/mail-preferences", new { alerts, morningBriefing }, accessToken, cancellationToken);
+
+    public Task<ApiAnswer<UnsubscribeState>> UnsubscribeStateAsync(string token, CancellationToken cancellationToken) =>
+        GetAsync<UnsubscribeState>($"/api/mail/unsubscribe/{Uri.EscapeDataString(token)}", null, cancellationToken);
+
+    public Task<ApiAnswer<UnsubscribeState>> UnsubscribeAsync(string token, CancellationToken cancellationToken) =>
+        SendAsync<UnsubscribeState>(HttpMethod.Post, $"/api/mail/unsubscribe/{Uri.EscapeDataString(token)}", null, null, cancellationToken);
 }

@@ -18,6 +18,7 @@ public sealed class AccessibilityTests(PlatformFixture platform)
         {
             "/", "/national", "/national/society", $"/articles/{free}", $"/articles/{premium}", $"/articles/{free}/print",
             "/search?q=ferry", "/search?q=zzqqxx", "/search", "/sitemap", "/plans", "/login", "/register", "/no-such-page",
+            "/forgot-password", "/reset-password?token=not-a-token", "/verify-email?token=not-a-token", "/unsubscribe/not-a-token",
         };
         var failures = new List<string>();
         foreach (var phone in new[] { false, true })
