@@ -19,6 +19,35 @@ public sealed class AppHostModelTests
         Assert.DoesNotContain("Password", await File.ReadAllTextAsync(RepositoryFile("AppHost/appsettings.json")), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("local", "smtp4dev", typeof(ExecutableResource))]
+    [InlineData("containers", "mailpit", typeof(ContainerResource))]
+    public async Task Mail_goes_to_a_catcher_run_the_way_the_other_servers_are_and_only_the_identity_service_gets_it(
+        string mode, string catcher, Type kind)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NewsPlatform_AppHost>(
+            ["Infrastructure:Ephemeral=true", $"Infrastructure:Mode={mode}"]);
+
+        var server = Assert.Single(builder.Resources, r => r.Name == catcher);
+        Assert.IsType(kind, server);
+        var mail = Assert.Single(builder.Resources, r => r.Name == "mail");
+        Assert.Contains(mail.Annotations.OfType<ResourceRelationshipAnnotation>(), a => a.Type == "Parent" && a.Resource == server);
+        Assert.Contains(server.Annotations.OfType<EndpointAnnotation>(), e => e.Name == "http"); // the web inbox
+        var referencing = builder.Resources.OfType<ProjectResource>()
+            .Where(p => p.Annotations.OfType<ResourceRelationshipAnnotation>().Any(a => a.Type == "Reference" && a.Resource == mail))
+            .Select(p => p.Name);
+        Assert.Equal(["subscriptions"], referencing);
+    }
+
+    [Fact]
+    public async Task In_external_mode_mail_goes_to_the_smtp_server_the_connection_string_names()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NewsPlatform_AppHost>(
+            ["Infrastructure:Ephemeral=true", "Infrastructure:Mode=external"]);
+        Assert.IsAssignableFrom<IResourceWithConnectionString>(Assert.Single(builder.Resources, r => r.Name == "mail"));
+        Assert.DoesNotContain(builder.Resources, r => r.Name is "smtp4dev" or "mailpit");
+    }
+
     private static string RepositoryFile(string path)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

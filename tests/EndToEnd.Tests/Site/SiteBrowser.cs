@@ -43,6 +43,8 @@ public sealed class SiteBrowser : IAsyncDisposable
             Locale = "en-GB",
         });
         context.SetDefaultTimeout(15_000);
+        // Page loads wait longer: with the whole platform and Chromium on two cores, a load can take its time in CI.
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 
