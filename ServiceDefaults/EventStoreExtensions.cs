@@ -51,46 +51,50 @@ public static class EventStoreExtensions
     }
 
     /// <summary>
-    /// Creates the service's database when it does not exist yet (Aspire containers create it, local
-    /// servers and test runs do not). Waits for the server while it is still starting.
+    /// Creates the database a connection string names when it does not exist yet (Aspire containers create it, local
+    /// servers and test runs do not). Waits for the server while it is still starting. Replicas starting together may
+    /// all try: the losers' CREATE DATABASE fails with "already exists" — or, when they ran at the very same moment, with
+    /// a unique violation on the catalogue — and both mean it is there.
     /// </summary>
-    private sealed class DatabaseCreator(string connectionString, ILogger<DatabaseCreator> logger) : IHostedService
+    public static async Task EnsureDatabaseAsync(string connectionString, ILogger logger, CancellationToken cancellationToken)
     {
-        public async Task StartAsync(CancellationToken cancellationToken)
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var database = target.Database ?? throw new InvalidOperationException("The connection string names no database.");
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+
+        for (var attempt = 1; ; attempt++)
         {
-            var target = new NpgsqlConnectionStringBuilder(connectionString);
-            var database = target.Database ?? throw new InvalidOperationException("The connection string names no database.");
-            var maintenance = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
-
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                try
+                await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+                await connection.OpenAsync(cancellationToken);
+                await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection)
                 {
-                    await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
-                    await connection.OpenAsync(cancellationToken);
-                    await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = $1", connection)
-                    {
-                        Parameters = { new() { Value = database } },
-                    };
-                    if (await exists.ExecuteScalarAsync(cancellationToken) is not null) return;
+                    Parameters = { new() { Value = database } },
+                };
+                if (await exists.ExecuteScalarAsync(cancellationToken) is not null) return;
 
-                    await using var create = new NpgsqlCommand(
-                        $"create database {new NpgsqlCommandBuilder().QuoteIdentifier(database)}", connection);
-                    await create.ExecuteNonQueryAsync(cancellationToken);
-                    logger.LogInformation("Created database {Database}", database);
-                    return;
-                }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
-                {
-                    return; // another replica won the race
-                }
-                catch (NpgsqlException e) when (attempt < 30 && e is not PostgresException)
-                {
-                    logger.LogWarning("PostgreSQL not reachable yet ({Message}); retrying", e.Message);
-                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-                }
+                await using var create = new NpgsqlCommand(
+                    $"create database {new NpgsqlCommandBuilder().QuoteIdentifier(database)}", connection);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+                logger.LogInformation("Created database {Database}", database);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                return; // another replica won the race
+            }
+            catch (NpgsqlException e) when (attempt < 30 && e is not PostgresException)
+            {
+                logger.LogWarning("PostgreSQL not reachable yet ({Message}); retrying", e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
         }
+    }
+
+    private sealed class DatabaseCreator(string connectionString, ILogger<DatabaseCreator> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => EnsureDatabaseAsync(connectionString, logger, cancellationToken);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

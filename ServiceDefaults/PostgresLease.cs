@@ -14,16 +14,25 @@ public sealed class PostgresLease : IAsyncDisposable
     private PostgresLease(NpgsqlConnection connection) => _connection = connection;
 
     /// <summary>The lease named <paramref name="name"/>, or null when another holder has it now.</summary>
-    public static async Task<PostgresLease?> TryTakeAsync(string connectionString, string name, CancellationToken cancellationToken)
+    public static Task<PostgresLease?> TryTakeAsync(string connectionString, string name, CancellationToken cancellationToken) =>
+        AcquireAsync(connectionString, name, wait: false, cancellationToken);
+
+    /// <summary>The lease named <paramref name="name"/>, once its holder (if any) has let it go: work done in turns.</summary>
+    public static async Task<PostgresLease> TakeAsync(string connectionString, string name, CancellationToken cancellationToken) =>
+        (await AcquireAsync(connectionString, name, wait: true, cancellationToken))!;
+
+    private static async Task<PostgresLease?> AcquireAsync(string connectionString, string name, bool wait, CancellationToken cancellationToken)
     {
         // Not pooled: a pooled connection returned with the lock still held would keep it past this lease.
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("select pg_try_advisory_lock(hashtextextended($1, 0))", connection)
+            await using var command = new NpgsqlCommand(
+                wait ? "select true from (select pg_advisory_lock(hashtextextended($1, 0))) as turn" : "select pg_try_advisory_lock(hashtextextended($1, 0))", connection)
             {
                 Parameters = { new() { Value = name } },
+                CommandTimeout = 0, // waiting for a turn is not a slow query
             };
             if (await command.ExecuteScalarAsync(cancellationToken) is true)
                 return new PostgresLease(connection);

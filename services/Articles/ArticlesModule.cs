@@ -62,7 +62,7 @@ public static class ArticlesModule
 
                 options.Schema.For<SlugReservation>();
                 options.Schema.For<NewsroomStaff>();
-                options.Schema.For<ReaderEntitlement>();
+                options.Schema.For<ReaderEntitlement>().UseOptimisticConcurrency(true);
                 options.Storage.ExtendedSchemaObjects.Add(ArticleViews.Schema());
 
                 // Photos: a stream per photo (its one upload event, no bytes), the photo inline so the upload's answer

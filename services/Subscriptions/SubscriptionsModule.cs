@@ -54,7 +54,7 @@ public static class SubscriptionsModule
         builder.AddApiDescription("NewsPlatform Subscriptions & identity");
         builder.Services.AddOptions<JwtBearerOptions>(AuthenticationExtensions.JwtScheme)
             .Configure<SigningKeys>((options, keys) =>
-                options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => keys.Loaded);
+                options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) => keys.Resolve(keyId));
 
         builder.AddEventStore("subscriptionsdb", options =>
             {
@@ -82,6 +82,7 @@ public static class SubscriptionsModule
                 options.Schema.For<ReaderAccount>().GinIndexJsonData();
                 options.Schema.For<Notification>().Index(n => n.ReaderId);
                 options.Schema.For<ApiKey>().UniqueIndex(k => k.KeyHash);
+                options.Schema.For<SandboxCharge>();
             })
             .AddSubscriptionWithServices<AccountEventsForwarder>(ServiceLifetime.Singleton)
             .AddSubscriptionWithServices<SubscriptionEventsForwarder>(ServiceLifetime.Singleton);

@@ -14,6 +14,9 @@ public sealed class ReaderEntitlement
     public Guid Id { get; set; }
     public Dictionary<Guid, KnownSubscription> Subscriptions { get; set; } = new();
 
+    /// <summary>Optimistic concurrency: replicas applying one reader's events at once cannot overwrite each other.</summary>
+    public Guid Version { get; set; }
+
     /// <summary>A cancelled subscription keeps access until its period ends; an expired one has none.</summary>
     public bool IsEntitledAt(DateTimeOffset now) =>
         Subscriptions.Values.Any(s => s.Status != SubscriptionStatus.Expired && s.PeriodEndsAt > now);

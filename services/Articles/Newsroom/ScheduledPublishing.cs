@@ -58,10 +58,16 @@ public sealed class ScheduledPublishing(
                     // Changed meanwhile (an editor, another replica): the next round sees the new state.
                     logger.LogInformation("Scheduled article {ArticleId} not published this round: {Reason}", article.Id, e.Message);
                 }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Whatever else a race or a fault throws stays with this article: the others are still published.
+                    logger.LogWarning(e, "Scheduled article {ArticleId} not published this round", article.Id);
+                }
             }
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // A background job that threw would stop the whole host (on every replica at once): the next round retries.
             logger.LogWarning("Scheduled publishing will retry: {Error}", e.Message);
         }
         return published;

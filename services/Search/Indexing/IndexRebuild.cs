@@ -55,7 +55,7 @@ public sealed record RebuildStatus(
 /// Slice: an administrator rebuilds the whole index from this service's stored events (after a change
 /// to how articles are indexed, or to repair it). It runs in the background; the status says how far
 /// it got (this replica's rebuild: the status lives in its memory). While it runs, searches see a partly
-/// filled index.
+/// filled index. One rebuild runs at a time across replicas.
 /// </summary>
 public sealed class IndexRebuild(
     IDocumentStore store, IProjectionCoordinator coordinator, IServiceProvider services, SearchIndexOptions options,
@@ -82,15 +82,33 @@ public sealed class IndexRebuild(
         }
     }
 
-    /// <summary>Starts a rebuild unless one is running; returns whether it started.</summary>
-    public bool TryStart()
+    public const string LeaseName = "newsplatform.search.rebuild";
+
+    /// <summary>
+    /// Starts a rebuild unless one is running — here or on another replica: the rebuild holds a
+    /// <see cref="PostgresLease"/> from start to end (a replica that dies mid-rebuild lets it go with its connection).
+    /// Returns whether it started.
+    /// </summary>
+    public async Task<bool> TryStartAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)
-        {
             if (_running is { IsCompleted: false }) return false;
+        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("searchdb")!;
+        var lease = await PostgresLease.TryTakeAsync(connectionString, LeaseName, cancellationToken);
+        if (lease is null) return false;
+        lock (_gate)
+        {
+            if (_running is { IsCompleted: false })
+            {
+                _ = lease.DisposeAsync().AsTask();
+                return false;
+            }
             (_events, _passesDone, _reached) = (0, 0, () => 0);
             _status = RebuildStatus.RunningAt(clock.GetUtcNow(), 0, 0, 0);
-            _running = Task.Run(RunAsync);
+            _running = Task.Run(async () =>
+            {
+                await using (lease) await RunAsync();
+            }, CancellationToken.None);
             return true;
         }
     }
@@ -98,7 +116,7 @@ public sealed class IndexRebuild(
     /// <summary>Runs a rebuild to its end (for tests and the benchmark).</summary>
     public async Task<RebuildStatus> RunToEndAsync()
     {
-        if (!TryStart()) throw new InvalidOperationException("A rebuild is already running.");
+        if (!await TryStartAsync()) throw new InvalidOperationException("A rebuild is already running.");
         await _running!;
         return Status;
     }
@@ -194,13 +212,14 @@ public static class IndexRebuildEndpoints
     {
         var admin = app.MapGroup("/api/admin/search").WithTags("Admin").RequireAuthorization(Policies.Admin);
         admin.MapPost("/rebuild", Start).WithName("RebuildSearchIndex").WithSummary("Rebuild the search index from the stored events")
-            .WithDescription("202 with the status; 409 rebuild-running while one runs on this replica.")
+            .WithDescription("202 with the status; 409 rebuild-running while one runs (on any replica).")
             .ProducesProblem(StatusCodes.Status409Conflict);
         admin.MapGet("/rebuild", (IndexRebuild rebuild) => TypedResults.Ok(rebuild.Status))
             .WithName("SearchIndexRebuildStatus").WithSummary("Phase and progress of the last index rebuild");
     }
 
-    private static Results<Accepted<RebuildStatus>, ProblemHttpResult> Start(IndexRebuild rebuild) => rebuild.TryStart()
-        ? TypedResults.Accepted("/api/admin/search/rebuild", rebuild.Status)
-        : SearchProblems.RebuildRunning(rebuild.Status);
+    private static async Task<Results<Accepted<RebuildStatus>, ProblemHttpResult>> Start(IndexRebuild rebuild, CancellationToken cancellationToken) =>
+        await rebuild.TryStartAsync(cancellationToken)
+            ? TypedResults.Accepted("/api/admin/search/rebuild", rebuild.Status)
+            : SearchProblems.RebuildRunning(rebuild.Status);
 }

@@ -11,8 +11,11 @@ namespace NewsPlatform.Subscriptions.Subscribing;
 /// retry never charges twice.
 /// </summary>
 public sealed class SubscriptionBilling(
-    IDocumentStore store, IPaymentProvider payments, TimeProvider clock, SubscriptionsMetrics metrics, ILogger<SubscriptionBilling> logger)
+    IDocumentStore store, IPaymentProvider payments, TimeProvider clock, SubscriptionsMetrics metrics, IConfiguration configuration,
+    ILogger<SubscriptionBilling> logger)
 {
+    private readonly string database = configuration.GetConnectionString("subscriptionsdb")!;
+
     public async Task<Subscription> ChargeAsync(Guid subscriptionId, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
@@ -50,9 +53,17 @@ public sealed class SubscriptionBilling(
         return after with { Version = subscription.Version + events.Count };
     }
 
-    /// <summary>One round of the billing job: retries, renewals and expiries that are due.</summary>
+    public const string LeaseName = "newsplatform.subscriptions.billing";
+
+    /// <summary>
+    /// One round of the billing job: retries, renewals and expiries that are due. Replicas take turns (a
+    /// <see cref="PostgresLease"/>): with every replica polling, each due subscription would otherwise be charged by
+    /// several at once — one charge in the end, by the idempotency key, but N calls to the provider. A round that
+    /// waited for its turn finds the work done and does nothing.
+    /// </summary>
     public async Task RunDueAsync(CancellationToken cancellationToken)
     {
+        await using var lease = await PostgresLease.TakeAsync(database, LeaseName, cancellationToken);
         var now = clock.GetUtcNow();
         List<Subscription> due;
         await using (var query = store.QuerySession())
@@ -98,15 +109,29 @@ public sealed class SubscriptionBilling(
     }
 }
 
-/// <summary>Runs <see cref="SubscriptionBilling.RunDueAsync"/> on a timer (<c>Billing:CheckInterval</c>, default 30 s).</summary>
-public sealed class BillingJob(SubscriptionBilling billing, TimeProvider clock, IConfiguration configuration) : BackgroundService
+/// <summary>
+/// Runs <see cref="SubscriptionBilling.RunDueAsync"/> on a timer (<c>Billing:CheckInterval</c>, default 30 s). A round
+/// that fails (the database restarting, say) is logged and the next round tries again: a background job that threw
+/// would stop the whole host, on every replica at once.
+/// </summary>
+public sealed class BillingJob(SubscriptionBilling billing, TimeProvider clock, IConfiguration configuration, ILogger<BillingJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(configuration.GetValue("Billing:CheckInterval", TimeSpan.FromSeconds(30)), clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken)) await billing.RunDueAsync(stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await billing.RunDueAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning("Billing round failed; the next round tries again: {Error}", e.Message);
+                }
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
     }

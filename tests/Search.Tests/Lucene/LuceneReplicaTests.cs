@@ -120,4 +120,26 @@ public sealed class LuceneReplicaTests : IAsyncLifetime
         await FoundAsync(_secondClient, "tidal", "second, refilled");
         Assert.Equal(_first.Services.GetRequiredService<ArticleIndex>().Origin, secondIndex.Origin);
     }
+
+    [Fact]
+    public async Task Two_admins_starting_a_rebuild_on_two_replicas_at_once_start_one_rebuild()
+    {
+        await _bus.PublishAsync(Article("Rebuild guard: harbour crane"));
+        await FoundAsync(_firstClient, "crane", "first");
+        var admins = new[] { _first.CreateClientAs("admin-1", "admin"), _second.CreateClientAs("admin-2", "admin") };
+
+        var answers = await Task.WhenAll(admins.Select(admin => admin.PostAsync("/api/admin/search/rebuild", null)));
+
+        Assert.Single(answers, a => a.StatusCode == System.Net.HttpStatusCode.Accepted);
+        var refused = Assert.Single(answers, a => a.StatusCode == System.Net.HttpStatusCode.Conflict);
+        Assert.Equal("https://newsplatform.dev/problems/rebuild-running",
+            (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+        var running = admins[Array.FindIndex(answers, a => a.StatusCode == System.Net.HttpStatusCode.Accepted)];
+        await Eventually.Until(() => running.GetFromJsonAsync<JsonElement>("/api/admin/search/rebuild"),
+            status => status.GetProperty("phase").GetString() == RebuildStatus.Completed, TimeSpan.FromSeconds(60), "the one rebuild completed");
+        // Once it has ended, either replica may start the next.
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await admins[1].PostAsync("/api/admin/search/rebuild", null)).StatusCode);
+        await Eventually.Until(() => admins[1].GetFromJsonAsync<JsonElement>("/api/admin/search/rebuild"),
+            status => status.GetProperty("phase").GetString() == RebuildStatus.Completed, TimeSpan.FromSeconds(60), "the second rebuild completed");
+    }
 }
