@@ -1,10 +1,16 @@
 using NewsPlatform.AppHost;
+using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
 // PostgreSQL and RabbitMQ: containers, this machine's own servers, or servers that already
 // run elsewhere, as Infrastructure:Mode says (see Infrastructure.cs and LocalServers.cs).
 var infrastructure = builder.AddInfrastructure();
+
+// Replicas:Services (default 1) runs that many replicas of each service (Articles, Subscriptions, Search), on one
+// database each and one queue per consumer, behind Aspire's proxy: see "Several replicas of a service" in the README.
+// The site and the gateway stay at one until their in-memory state (sessions; limits and caches) is shared.
+var serviceReplicas = Math.Max(1, builder.Configuration.GetValue("Replicas:Services", 1));
 
 // The services run in the AppHost's environment: in Development that brings demo content and
 // development tokens (see each service's appsettings.Development.json).
@@ -81,6 +87,7 @@ IResourceBuilder<ProjectResource> WithPublication(IResourceBuilder<ProjectResour
 // WithHttpEndpoint() keeps an http endpoint even though the projects have no launch profile.
 IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
+        .WithReplicas(serviceReplicas)
         .WithHttpEndpoint()
         .WithServiceHealth()
         .WithDatabase(infrastructure, connectionName: $"{name}db", databaseName: name)

@@ -13,7 +13,7 @@ namespace NewsPlatform.EndToEnd.Tests;
 /// runs the installed servers itself, on ports of its own, so this never clashes with the shared
 /// servers the other test projects use.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
@@ -22,13 +22,16 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     private SiteBrowser? _browser;
 
+    /// <summary>AppHost settings a derived fixture adds (e.g. replicas).</summary>
+    protected virtual string[] ExtraArguments => [];
+
     /// <summary>Chromium on the site behind the gateway, started on first use.</summary>
     public async Task<SiteBrowser> BrowserAsync() => _browser ??= await SiteBrowser.LaunchAsync(Gateway.BaseAddress!);
 
     public async Task InitializeAsync()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NewsPlatform_AppHost>(
-            ["Infrastructure:Ephemeral=true", $"Parameters:initial-admin-password={AdminPassword}"],
+            ["Infrastructure:Ephemeral=true", $"Parameters:initial-admin-password={AdminPassword}", .. ExtraArguments],
             // As `./start.sh` runs it: Development (demo content, development tokens until identity lands).
             (_, host) => host.EnvironmentName = "Development");
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
