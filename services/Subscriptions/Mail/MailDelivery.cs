@@ -59,11 +59,15 @@ public sealed class MailDelivery(IDocumentStore store, MailQueue queue, IOptions
     /// <summary>One round: up to <see cref="BatchSize"/> due mails over one SMTP connection. True when more are due.</summary>
     private async Task<bool> DeliverDueAsync(SmtpServer server, string database, CancellationToken cancellationToken)
     {
+        await using var session = store.LightweightSession();
+        var now = clock.GetUtcNow();
+        // Asked first on a pooled connection: an idle queue costs every replica one small query a poll, not a new
+        // connection for the lease.
+        if (!await session.Query<OutgoingMail>().AnyAsync(m => m.SentAt == null && m.RefusedAt == null && m.NextAttemptAt <= now, cancellationToken))
+            return false;
         await using var lease = await PostgresLease.TryTakeAsync(database, LeaseName, cancellationToken);
         if (lease is null) return false; // another replica delivers
 
-        await using var session = store.LightweightSession();
-        var now = clock.GetUtcNow();
         var due = await session.Query<OutgoingMail>()
             .Where(m => m.SentAt == null && m.RefusedAt == null && m.NextAttemptAt <= now)
             .OrderBy(m => m.NextAttemptAt)

@@ -22,10 +22,11 @@ public sealed class DailyDigest(IDocumentStore store, IOptions<MailSettings> set
     {
         var s = settings.Value;
         if (NewsletterSchedule.DueEdition(clock.GetUtcNow(), s.Zone, s.DigestAt) is not { } date) return;
+        await using var session = store.LightweightSession();
+        if (!await session.Query<DigestEntry>().AnyAsync(cancellationToken)) return; // nothing waits: no lease needed
         await using var lease = await PostgresLease.TryTakeAsync(database, LeaseName, cancellationToken);
         if (lease is null) return;
 
-        await using var session = store.LightweightSession();
         var readerIds = (await session.Query<DigestEntry>().Select(e => e.ReaderId).ToListAsync(cancellationToken)).Distinct().ToList();
         var mailed = 0;
         foreach (var round in readerIds.Chunk(ReadersPerRound))
