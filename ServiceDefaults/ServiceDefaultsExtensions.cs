@@ -42,6 +42,7 @@ public static class ServiceDefaultsExtensions
                 System.Text.Json.JsonNamingPolicy.CamelCase)));
 
         builder.Services.AddExceptionHandler<RequestProblems>();
+        builder.Services.AddExceptionHandler<StorageUnavailableProblems>();
         builder.Services.AddProblemDetails(options =>
             options.CustomizeProblemDetails = context =>
             {
