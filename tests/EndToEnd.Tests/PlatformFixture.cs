@@ -15,8 +15,7 @@ namespace NewsPlatform.EndToEnd.Tests;
 /// </summary>
 public class PlatformFixture : IAsyncLifetime
 {
-    // Generous: on two shared cores a cold start of every process (and of the replicated platform: eleven) can be slow.
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
