@@ -36,6 +36,7 @@ var articles = AddService<Projects.NewsPlatform_Articles>("articles")
     .WaitFor(subscriptions);
 
 var search = AddService<Projects.NewsPlatform_Search>("search")
+    .WithIndexFolder() // its replicas' copies of the index, a projection they refill when it is missing
     .WithEnvironment("Identity__Authority", identityAuthority)
     .WaitFor(subscriptions);
 

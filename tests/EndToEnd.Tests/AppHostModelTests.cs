@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
 namespace NewsPlatform.EndToEnd.Tests;
@@ -46,6 +47,25 @@ public sealed class AppHostModelTests
             ["Infrastructure:Ephemeral=true", "Infrastructure:Mode=external"]);
         Assert.IsAssignableFrom<IResourceWithConnectionString>(Assert.Single(builder.Resources, r => r.Name == "mail"));
         Assert.DoesNotContain(builder.Resources, r => r.Name is "smtp4dev" or "mailpit");
+    }
+
+    [Fact]
+    public async Task Each_throwaway_run_gives_search_an_index_folder_of_its_own_under_the_run_folder()
+    {
+        async Task<string> IndexFolderAsync()
+        {
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NewsPlatform_AppHost>(["Infrastructure:Ephemeral=true"]);
+            var search = (ProjectResource)Assert.Single(builder.Resources, r => r.Name == "search");
+            // The environment as the orchestrator would be given it, without resolving endpoints no one allocated.
+            var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run));
+            foreach (var callback in search.Annotations.OfType<EnvironmentCallbackAnnotation>()) await callback.Callback(context);
+            return Assert.IsType<string>(context.EnvironmentVariables["Search__IndexPath"]);
+        }
+
+        var first = await IndexFolderAsync();
+        var second = await IndexFolderAsync();
+        Assert.NotEqual(first, second); // a copy left by one run (even a broken one) is never read by the next
+        Assert.StartsWith(RepositoryFile(Path.Combine(".run", "search-index")), first);
     }
 
     private static string RepositoryFile(string path)

@@ -37,9 +37,19 @@ public class PlatformFixture : IAsyncLifetime
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
 
         App = await builder.BuildAsync();
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        await App.StartAsync(timeout.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        await using (var report = StartupReport.Watch(App))
+        {
+            using var timeout = new CancellationTokenSource(StartTimeout);
+            try
+            {
+                await App.StartAsync(timeout.Token);
+                await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+            }
+            catch (OperationCanceledException stuck) when (timeout.IsCancellationRequested)
+            {
+                throw new PlatformDidNotStartException(StartTimeout, report.Describe(), stuck);
+            }
+        }
         Gateway = App.CreateHttpClient("gateway");
         Inbox = new NewsPlatform.TestSupport.SmtpInbox(new HttpClient { BaseAddress = App.GetEndpoint("smtp4dev", "http") });
     }

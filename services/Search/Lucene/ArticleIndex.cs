@@ -60,6 +60,9 @@ public sealed class ArticleIndex : IDisposable
 
     public string Location { get; }
 
+    /// <summary>Why the copy found on disk was unreadable and started over (null when it was read, or new).</summary>
+    public string? Discarded { get; private init; }
+
     private ArticleIndex(Directory directory, IndexWriter writer, Analyzer analyzer, string location)
     {
         _directory = directory;
@@ -93,29 +96,39 @@ public sealed class ArticleIndex : IDisposable
             var analyzer = CreateAnalyzer();
             try
             {
-                var config = new IndexWriterConfig(Version, analyzer)
-                {
-                    OpenMode = OpenMode.CREATE_OR_APPEND,
-                    Similarity = new BM25Similarity(),
-                    RAMBufferSizeMB = 32,
-                    // Separate files rather than one compound file per segment: fewer indirections per read.
-                    UseCompoundFile = false,
-                    // Every refresh writes a small segment, and each segment costs every query a lookup
-                    // per word and field (measured: 13 segments, relevance p95 17.8 ms; one, 4.0 ms).
-                    // Segments under 64 MB count as 64 MB, so the small ones are merged among
-                    // themselves early, cheaply, and the copy stays at a handful of segments.
-                    MergePolicy = new TieredMergePolicy { NoCFSRatio = 0, FloorSegmentMB = 64, SegmentsPerTier = 4, MaxMergeAtOnce = 4 },
-                };
-                return new ArticleIndex(directory, new IndexWriter(directory, config), analyzer, location);
+                return new ArticleIndex(directory, new IndexWriter(directory, WriterSettings(analyzer, OpenMode.CREATE_OR_APPEND)), analyzer, location);
             }
             catch (LockObtainFailedException)
             {
                 analyzer.Dispose();
                 directory.Dispose(); // another replica holds this one
             }
+            catch (IOException unreadable)
+            {
+                // The copy on disk cannot be read (a process killed while files were being replaced, files
+                // removed under it). It is only a projection of the event store: it is started over, empty,
+                // and the feed fills it again, rather than the service refusing to start until someone deletes it.
+                foreach (var file in directory.ListAll().Where(f => f != IndexWriter.WRITE_LOCK_NAME)) directory.DeleteFile(file);
+                var writer = new IndexWriter(directory, WriterSettings(analyzer, OpenMode.CREATE));
+                return new ArticleIndex(directory, writer, analyzer, location) { Discarded = unreadable.Message };
+            }
         }
         throw new InvalidOperationException($"No free search index folder under {root}.");
     }
+
+    private static IndexWriterConfig WriterSettings(Analyzer analyzer, OpenMode mode) => new(Version, analyzer)
+    {
+        OpenMode = mode,
+        Similarity = new BM25Similarity(),
+        RAMBufferSizeMB = 32,
+        // Separate files rather than one compound file per segment: fewer indirections per read.
+        UseCompoundFile = false,
+        // Every refresh writes a small segment, and each segment costs every query a lookup
+        // per word and field (measured: 13 segments, relevance p95 17.8 ms; one, 4.0 ms).
+        // Segments under 64 MB count as 64 MB, so the small ones are merged among
+        // themselves early, cheaply, and the copy stays at a handful of segments.
+        MergePolicy = new TieredMergePolicy { NoCFSRatio = 0, FloorSegmentMB = 64, SegmentsPerTier = 4, MaxMergeAtOnce = 4 },
+    };
 
     /// <summary>
     /// Brings each article to the given state (indexed when live, gone when not) unless this copy already

@@ -99,6 +99,8 @@ public sealed class ArticleIndexFeed(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var originReady = false;
+        if (index.Discarded is { } reason)
+            logger.LogWarning("Search index ({Location}) on disk was unreadable and is refilled from the event store: {Reason}", index.Location, reason);
         var listening = ListenAsync(stoppingToken);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var lastCommit = DateTime.UtcNow;
