@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,9 @@ public static class AuthenticationExtensions
         var identity = builder.Configuration.GetSection("Identity");
         var developmentTokens = builder.Configuration.GetValue<bool>("Authentication:DevelopmentTokens");
 
+        var verifiedTokens = builder.Configuration.GetValue(VerifiedTokens.Setting, true) ? new VerifiedTokens() : null;
+        if (verifiedTokens is not null) builder.Services.AddSingleton(verifiedTokens); // one per host: what a host verified is its own
+
         builder.Services.AddAuthentication(PlatformScheme)
             .AddPolicyScheme(PlatformScheme, "JWT, or development tokens where enabled", options =>
                 options.ForwardDefaultSelector = http =>
@@ -51,6 +55,7 @@ public static class AuthenticationExtensions
             .AddJwtBearer(JwtScheme, options =>
             {
                 options.MapInboundClaims = false; // keep "sub", "role", "name" as issued
+                if (verifiedTokens is not null) verifiedTokens.Attach(options.Events ??= new JwtBearerEvents());
                 if (identity["Authority"] is { Length: > 0 } authority)
                 {
                     options.Authority = authority;

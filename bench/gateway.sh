@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Side-by-side HTTP benchmark of the edge: the same hot article read straight from the Articles
-# service, through the YARP gateway, through nginx, and through the gateway with output caching.
+# service, through the YARP gateway, through nginx, and through the gateway with output caching;
+# anonymously and with a reader's access token. Its headline is the gateway's CPU time per proxied
+# request against nginx's, which holds from machine to machine (throughput ratios depend on how much
+# the service behind costs, so they are printed beside it for context).
 #
 # Usage (from anywhere; needs root or sudo for apt-get and the local servers):
 #   bash bench/gateway.sh
@@ -12,6 +15,9 @@
 #   2. Builds services/Articles and gateway/Gateway in Release. Runs Articles on $ARTICLES_PORT
 #      against a fresh database ($BENCH_DB, dropped first), Production environment, development
 #      bearer tokens on, and seeds one hot published article through the newsroom API.
+#      With AUTH=1 it also runs the Subscriptions & identity service ($SUBSCRIPTIONS_PORT, database
+#      ${BENCH_DB}_identity), registers a reader and logs it in: Articles and the gateways verify that
+#      reader's RS256 access token (JwtBearer, keys from the identity service's JWKS), as deployed.
 #   3. Starts, all in front of that one Articles process:
 #        (a) nothing: wrk talks to Articles directly                        port $ARTICLES_PORT
 #        (b) the gateway, output caching off (OutputCaching__Enabled=false) port $GATEWAY_PORT
@@ -21,17 +27,21 @@
 #      Both gateways run as in production (Release, Production environment, their sockets served as
 #      event loops: the gateway's default, Edge:EventLoops) with the issue's configuration-only
 #      tuning: workstation GC (DOTNET_gcServer=0), log level Warning (YARP's own category included),
-#      and the anonymous rate limit raised so one wrk client is never throttled. Service discovery
+#      and the anonymous and readers' rate limits raised so one wrk client is never throttled. Service discovery
 #      finds Articles through services__articles__http__0; the other clusters point at a closed port
 #      with their active health checks off.
+#      With AUTH=1, two more targets send the reader's token (Authorization: Bearer <jwt>):
+#        (f) the gateway of (b), which verifies the token before forwarding it
+#        (g) nginx, which passes it on
 #   4. Warms each target under load for $WARMUP s, then measures $ROUNDS rounds, interleaved
 #      (a b c d a b c d ...): each run is $SETTLE s of load (discarded; refills connection pools
 #      after the target sat idle) and $DURATION s measured, wrk -t$THREADS -c$CONNECTIONS, anonymous
 #      GET /api/articles/{slug} with no request script (report.lua only adds the summary line).
-#   5. Prints a markdown table: per target the median over rounds of requests/s, latency p50 and
-#      p99, and CPU time per request of the proxy process(es) and of Articles (user+system from
-#      /proc); then the ratios (b)/(a), (b)/(c), (d)/(a) and whether each target of the issue is met:
-#      (b) >= 0.8 x (a) req/s, (b) >= (c) req/s, (b) p99 <= (c) p99, (d) > (a) req/s.
+#   5. Prints the headline, the gateway's CPU per request against nginx's, (b)/(c) and (f)/(g), with the
+#      target (<= 1.5x); a markdown table: per target the median over rounds of requests/s, latency p50
+#      and p99, and CPU time per request of the proxy process(es) and of Articles (user+system from
+#      /proc); then whether each target is met: the CPU ratios, (b) p99 <= (c) p99, (d) > 6 x (a) req/s,
+#      with the throughput ratios (b)/(a) and (b)/(c) beside them.
 #   Every process the script started is stopped on exit. Raw wrk output and the logs are kept in
 #   a temporary directory when something fails or BENCH_KEEP=1.
 #
@@ -44,10 +54,14 @@
 #   CONNECTIONS [16]         wrk connections
 #   NGINX_WORKERS [auto]     nginx worker_processes
 #   ARTICLES_PORT [5111]  GATEWAY_PORT [5112]  NGINX_PORT [5113]  CACHED_GATEWAY_PORT [5114]
-#   BENCH_DB [bench_gateway] database name (dropped and recreated each run)
+#   BENCH_DB [bench_gateway] database name (dropped and recreated each run; the identity's: <name>_identity)
+#   AUTH [1]                 0 leaves out the identity service and the authenticated targets (f) and (g)
+#   SUBSCRIPTIONS_PORT [5116]
 #   NP_PG_PASSWORD [newsplatform]  password of the postgres user
 #   BUILD [1]                0 skips `dotnet build` and uses the existing Release builds
 #   BENCH_KEEP [0]           1 keeps the work directory (wrk outputs, logs, nginx.conf)
+#   PERF [1]                 counts the proxy's system calls and context switches per request with `perf stat`
+#                            (raw_syscalls:sys_enter, context-switches; all its threads, nginx's workers too); 0: off
 #   TRY_ENV [""]             when set, a fifth target (e): the uncached gateway with these extra NAME=value
 #                            settings as well, measured interleaved with the others (to compare a setting
 #                            side by side, since this machine's speed drifts between runs)
@@ -74,6 +88,9 @@ GATEWAY_PORT="${GATEWAY_PORT:-5112}"
 NGINX_PORT="${NGINX_PORT:-5113}"
 CACHED_GATEWAY_PORT="${CACHED_GATEWAY_PORT:-5114}"
 TRIED_GATEWAY_PORT="${TRIED_GATEWAY_PORT:-5115}"
+SUBSCRIPTIONS_PORT="${SUBSCRIPTIONS_PORT:-5116}"
+AUTH="${AUTH:-1}"
+PERF="${PERF:-1}"
 BENCH_DB="${BENCH_DB:-bench_gateway}"
 BUILD="${BUILD:-1}"
 BENCH_KEEP="${BENCH_KEEP:-0}"
@@ -82,9 +99,12 @@ HOST=127.0.0.1
 TOKEN="dev:bench-editor:editor"
 ARTICLES_DLL="$repo/services/Articles/bin/Release/net10.0/NewsPlatform.Articles.dll"
 GATEWAY_DLL="$repo/gateway/Gateway/bin/Release/net10.0/NewsPlatform.Gateway.dll"
+SUBSCRIPTIONS_DLL="$repo/services/Subscriptions/bin/Release/net10.0/NewsPlatform.Subscriptions.dll"
+IDENTITY="http://$HOST:$SUBSCRIPTIONS_PORT"
+READER_TOKEN=""
 
 
-for setting in WARMUP DURATION ROUNDS SETTLE THREADS CONNECTIONS ARTICLES_PORT GATEWAY_PORT NGINX_PORT CACHED_GATEWAY_PORT TRIED_GATEWAY_PORT; do
+for setting in WARMUP DURATION ROUNDS SETTLE THREADS CONNECTIONS ARTICLES_PORT GATEWAY_PORT NGINX_PORT CACHED_GATEWAY_PORT TRIED_GATEWAY_PORT SUBSCRIPTIONS_PORT; do
   [[ "${!setting}" =~ ^[0-9]+$ ]] || die "$setting must be a whole number (got '${!setting}')"
 done
 [ "$DURATION" -ge 1 ] || die "DURATION must be at least 1 second"
@@ -93,9 +113,17 @@ done
   die "CONNECTIONS ($CONNECTIONS) must be >= THREADS ($THREADS) >= 1"
 [[ "$NGINX_WORKERS" =~ ^([0-9]+|auto)$ ]] || die "NGINX_WORKERS must be a number or auto"
 [[ "$BENCH_DB" =~ ^[a-z_][a-z0-9_]*$ ]] || die "BENCH_DB must be a plain lower-case identifier"
+[[ "$AUTH" =~ ^[01]$ ]] || die "AUTH must be 0 or 1"
+[[ "$PERF" =~ ^[01]$ ]] || die "PERF must be 0 or 1"
+if [ "$PERF" = 1 ] && ! perf stat -e raw_syscalls:sys_enter,context-switches -x, -o /dev/null -- true 2>/dev/null; then
+  log "perf cannot count system calls here: PERF=0 (no syscall and context-switch figures)"
+  PERF=0
+fi
 
-ports=("$ARTICLES_PORT" "$GATEWAY_PORT" "$NGINX_PORT" "$CACHED_GATEWAY_PORT" "$TRIED_GATEWAY_PORT")
-[ "$(printf '%s\n' "${ports[@]}" | sort -u | wc -l)" = 5 ] || die "The five ports must differ"
+ports=("$ARTICLES_PORT" "$GATEWAY_PORT" "$NGINX_PORT" "$CACHED_GATEWAY_PORT" "$TRIED_GATEWAY_PORT" "$SUBSCRIPTIONS_PORT")
+[ "$(printf '%s\n' "${ports[@]}" | sort -u | wc -l)" = 6 ] || die "The six ports must differ"
+# An access token lasts as long as the identity service is told (below); the run must fit in it.
+[ $(( (WARMUP + (SETTLE + DURATION) * ROUNDS) * 7 )) -lt 6600 ] || die "The run would outlast the reader's access token (110 min)"
 
 work="$(mktemp -d -t newsplatform-gateway-bench.XXXXXX)"
 declare -A pids=() # name -> pid of a process this script started
@@ -115,7 +143,7 @@ stop() { # NAME: stops that process (SIGTERM; nginx takes it as a fast shutdown)
 
 cleanup() {
   local name
-  for name in nginx gateway cached-gateway tried-gateway articles; do stop "$name"; done
+  for name in nginx gateway cached-gateway tried-gateway articles subscriptions; do stop "$name"; done
   if { [ "$succeeded" = 1 ] && [ "$BENCH_KEEP" != 1 ]; } || [ -z "$(ls -A "$work" 2>/dev/null)" ]; then
     rm -rf "$work"
   else
@@ -160,17 +188,37 @@ done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if [ "$BUILD" != 0 ]; then
-  for project in services/Articles gateway/Gateway; do # one build at a time
+  projects=(services/Articles gateway/Gateway)
+  [ "$AUTH" = 1 ] && projects+=(services/Subscriptions)
+  for project in "${projects[@]}"; do # one build at a time
     log "Building $project (Release)"
     dotnet build -c Release "$project" -nologo -v quiet -clp:ErrorsOnly || die "dotnet build of $project failed"
   done
 fi
 [ -f "$ARTICLES_DLL" ] || die "No Release build at $ARTICLES_DLL"
 [ -f "$GATEWAY_DLL" ] || die "No Release build at $GATEWAY_DLL"
+[ "$AUTH" = 0 ] || [ -f "$SUBSCRIPTIONS_DLL" ] || die "No Release build at $SUBSCRIPTIONS_DLL"
 
 log "Fresh database $BENCH_DB"
 PGPASSWORD="$NP_PG_PASSWORD" PGOPTIONS="--client-min-messages=warning" psql -h "$HOST" -p 5432 -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-  -c "drop database if exists $BENCH_DB with (force)" || die "Could not drop database $BENCH_DB"
+  -c "drop database if exists $BENCH_DB with (force)" -c "drop database if exists ${BENCH_DB}_identity with (force)" ||
+  die "Could not drop database $BENCH_DB"
+
+# Settings only the authenticated run needs: where the tokens' keys are published.
+identity_settings=()
+if [ "$AUTH" = 1 ]; then
+  identity_settings=("Identity__Authority=$IDENTITY")
+  log "Starting the Subscriptions & identity service on $IDENTITY"
+  env ASPNETCORE_ENVIRONMENT=Production \
+    DOTNET_gcServer=0 \
+    Logging__LogLevel__Default=Warning \
+    Identity__AccessTokenLifetime=02:00:00 \
+    "ConnectionStrings__subscriptionsdb=Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD;SSL Mode=Disable;Database=${BENCH_DB}_identity" \
+    "ConnectionStrings__messaging=amqp://guest:guest@$HOST:5672" \
+    dotnet "$SUBSCRIPTIONS_DLL" --urls "$IDENTITY" --contentRoot "$(dirname "$SUBSCRIPTIONS_DLL")" >"$work/subscriptions.log" 2>&1 &
+  pids[subscriptions]=$!
+  wait_for subscriptions "$IDENTITY/health" 60
+fi
 
 ARTICLES="http://$HOST:$ARTICLES_PORT"
 log "Starting the Articles service on $ARTICLES"
@@ -179,6 +227,7 @@ env ASPNETCORE_ENVIRONMENT=Production \
   Logging__LogLevel__Default=Warning \
   Demo__Seed=false \
   Authentication__DevelopmentTokens=true \
+  "${identity_settings[@]}" \
   "ConnectionStrings__articlesdb=Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD;SSL Mode=Disable;Database=$BENCH_DB" \
   "ConnectionStrings__messaging=amqp://guest:guest@$HOST:5672" \
   dotnet "$ARTICLES_DLL" --urls "$ARTICLES" --contentRoot "$(dirname "$ARTICLES_DLL")" >"$work/articles.log" 2>&1 &
@@ -217,6 +266,22 @@ until [ "$(status_of "$ARTICLES$PATH_UNDER_TEST")" = 200 ]; do
 done
 log "Hot article: GET $PATH_UNDER_TEST"
 
+if [ "$AUTH" = 1 ]; then
+  reader='{"email":"bench.reader@example.org","password":"bench-reader-password-1"}'
+  status="$(curl -sS --max-time 15 -o "$work/body" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+    --data-binary '{"email":"bench.reader@example.org","password":"bench-reader-password-1","displayName":"Bench Reader"}' \
+    "$IDENTITY/api/auth/register" || true)"
+  expect 201 "$status" "Registering the bench reader"
+  status="$(curl -sS --max-time 15 -o "$work/body" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+    --data-binary "$reader" "$IDENTITY/api/auth/login" || true)"
+  expect 200 "$status" "Logging the bench reader in"
+  READER_TOKEN="$(body_string accessToken)"
+  [ -n "$READER_TOKEN" ] || die "Logging the bench reader in: no accessToken in the response"
+  expect 200 "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $READER_TOKEN" "$ARTICLES$PATH_UNDER_TEST")" \
+    "Articles answering the reader's token"
+  log "Reader logged in: its RS256 access token is verified by Articles and the gateways"
+fi
+
 # ---------------------------------------------------------------------------------------------
 # The proxies
 
@@ -229,6 +294,7 @@ start_gateway() { # NAME PORT CACHING(true|false) [EXTRA NAME=value ...]
     Logging__LogLevel__Default=Warning \
     Logging__LogLevel__Yarp=Warning \
     Authentication__DevelopmentTokens=true \
+    "${identity_settings[@]}" \
     services__articles__http__0="$ARTICLES" \
     services__subscriptions__http__0="http://$HOST:$closed_port" \
     services__search__http__0="http://$HOST:$closed_port" \
@@ -236,6 +302,8 @@ start_gateway() { # NAME PORT CACHING(true|false) [EXTRA NAME=value ...]
     ReverseProxy__Clusters__search__HealthCheck__Active__Enabled=false \
     RateLimits__Anonymous__Burst=100000000 \
     RateLimits__Anonymous__PerSecond=100000000 \
+    RateLimits__Reader__Burst=100000000 \
+    RateLimits__Reader__PerSecond=100000000 \
     OutputCaching__Enabled="$3" \
     ${4:-} \
     dotnet "$GATEWAY_DLL" --urls "http://$HOST:$2" --contentRoot "$(dirname "$GATEWAY_DLL")" >"$work/$1.log" 2>&1 &
@@ -299,21 +367,34 @@ has_age "http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST" && die "The uncached gatewa
 curl -s -o /dev/null "http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST"
 has_age "http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST" || die "The cached gateway did not answer a repeat from its cache"
 log "All four targets answer 200 (uncached gateway: no Age header; cached gateway: Age header on a repeat)"
+if [ "$AUTH" = 1 ]; then
+  for port in "$GATEWAY_PORT" "$NGINX_PORT"; do
+    expect 200 "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $READER_TOKEN" "http://$HOST:$port$PATH_UNDER_TEST")" \
+      "The reader's token through port $port"
+  done
+  expect 401 "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${READER_TOKEN}x" "http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST")" \
+    "A tampered token at the gateway (it verifies tokens)"
+fi
 
 # ---------------------------------------------------------------------------------------------
 # Interleaved runs
 
 targets=(a b c d)
 [ -n "${TRY_ENV:-}" ] && targets+=(e)
+[ "$AUTH" = 1 ] && targets+=(f g)
 declare -A url=(
+  [f]="http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST"
+  [g]="http://$HOST:$NGINX_PORT$PATH_UNDER_TEST"
   [e]="http://$HOST:$TRIED_GATEWAY_PORT$PATH_UNDER_TEST"
   [a]="http://$HOST:$ARTICLES_PORT$PATH_UNDER_TEST"
   [b]="http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST"
   [c]="http://$HOST:$NGINX_PORT$PATH_UNDER_TEST"
   [d]="http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST"
 )
-declare -A label=([a]="(a) Articles direct" [b]="(b) gateway" [c]="(c) nginx" [d]="(d) gateway + output cache" [e]="(e) gateway + ${TRY_ENV:-}")
-declare -A proxy=([a]="" [b]=gateway [c]=nginx [d]=cached-gateway [e]=tried-gateway)
+declare -A label=([a]="(a) Articles direct" [b]="(b) gateway" [c]="(c) nginx" [d]="(d) gateway + output cache" [e]="(e) gateway + ${TRY_ENV:-}"
+  [f]="(f) gateway, reader's token" [g]="(g) nginx, reader's token")
+declare -A proxy=([a]="" [b]=gateway [c]=nginx [d]=cached-gateway [e]=tried-gateway [f]=gateway [g]=nginx)
+declare -A bearer=([f]=1 [g]=1)
 
 clk_tck="$(getconf CLK_TCK)"
 ticks_of() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
@@ -326,10 +407,18 @@ ticks() { # NAME -> user+system clock ticks of that process and its children (ng
   echo "$total"
 }
 
-run_wrk() { # OUT SECONDS URL
-  timeout $(($2 + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 10s --latency -s "$repo/bench/lua/report.lua" "$3" >"$1" 2>&1 ||
+run_wrk() { # OUT SECONDS TARGET
+  local headers=()
+  [ -n "${bearer[$3]:-}" ] && headers=(-H "Authorization: Bearer $READER_TOKEN")
+  timeout $(($2 + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2"s --timeout 10s --latency "${headers[@]}" -s "$repo/bench/lua/report.lua" "${url[$3]}" >"$1" 2>&1 ||
     { cat "$1" >&2; die "wrk failed ($1)"; }
   grep -q '^BENCH_RESULT ' "$1" || { cat "$1" >&2; die "wrk printed no result ($1)"; }
+}
+
+process_ids() { # NAME -> that process and its children (nginx's workers), comma-separated, for perf -p
+  local pid="${pids[$1]}" child
+  printf '%s' "$pid"
+  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do printf ',%s' "$child"; done
 }
 
 field() { { grep "^BENCH_RESULT " "$1" || true; } | tr ' ' '\n' | sed -n "s/^$2=//p"; } # FILE KEY
@@ -337,23 +426,33 @@ field() { { grep "^BENCH_RESULT " "$1" || true; } | tr ' ' '\n' | sed -n "s/^$2=
 if [ "$WARMUP" -gt 0 ]; then
   for t in "${targets[@]}"; do
     log "${label[$t]}: warm-up $WARMUP s"
-    run_wrk "$work/warmup-$t.txt" "$WARMUP" "${url[$t]}"
+    run_wrk "$work/warmup-$t.txt" "$WARMUP" "$t"
   done
 fi
 
 for round in $(seq 1 "$ROUNDS"); do
   for t in "${targets[@]}"; do
     out="$work/$t-$round.txt"
-    [ "$SETTLE" -gt 0 ] && run_wrk "$work/settle-$t-$round.txt" "$SETTLE" "${url[$t]}"
+    [ "$SETTLE" -gt 0 ] && run_wrk "$work/settle-$t-$round.txt" "$SETTLE" "$t"
     log "Round $round/$ROUNDS, ${label[$t]}: measuring $DURATION s (-t$THREADS -c$CONNECTIONS)"
     svc_before="$(ticks articles)"; proxy_before=0
     [ -n "${proxy[$t]}" ] && proxy_before="$(ticks "${proxy[$t]}")"
-    run_wrk "$out" "$DURATION" "${url[$t]}"
+    counting=""
+    if [ "$PERF" = 1 ] && [ -n "${proxy[$t]}" ]; then
+      perf stat -e raw_syscalls:sys_enter,context-switches -x, -o "$work/perf-$t-$round.csv" -p "$(process_ids "${proxy[$t]}")" -- sleep "$DURATION" 2>/dev/null &
+      counting=$!
+    fi
+    run_wrk "$out" "$DURATION" "$t"
+    [ -n "$counting" ] && { wait "$counting" || true; }
     svc_after="$(ticks articles)"; proxy_after=0
     [ -n "${proxy[$t]}" ] && proxy_after="$(ticks "${proxy[$t]}")"
     requests="$(field "$out" requests)"
     awk -v p=$((proxy_after - proxy_before)) -v s=$((svc_after - svc_before)) -v hz="$clk_tck" -v n="$requests" \
       'BEGIN { printf "BENCH_CPU proxy_us=%.1f svc_us=%.1f\n", p * 1e6 / hz / n, s * 1e6 / hz / n }' >>"$out"
+    if [ -n "$counting" ]; then
+      awk -F, -v n="$requests" '$3 == "raw_syscalls:sys_enter" { sc = $1 } $3 == "context-switches" { cs = $1 }
+        END { printf "BENCH_PERF syscalls=%.2f switches=%.2f\n", sc / n, cs / n }' "$work/perf-$t-$round.csv" >>"$out"
+    fi
     [ "$(field "$out" non2xx)" = 0 ] && [ "$(field "$out" socket_errors)" = 0 ] ||
       { cat "$out" >&2; die "${label[$t]}: some requests failed (above)"; }
   done
@@ -366,37 +465,55 @@ cpu_field() { { grep "^BENCH_CPU " "$1" || true; } | tr ' ' '\n' | sed -n "s/^$2
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-declare -A rps=() p50=() p99=() pcpu=() scpu=()
+perf_field() { { grep "^BENCH_PERF " "$1" || true; } | tr ' ' '\n' | sed -n "s/^$2=//p"; }
+
+declare -A rps=() p50=() p99=() pcpu=() scpu=() psys=() pcsw=()
 for t in "${targets[@]}"; do
   rps[$t]="$(for r in $(seq 1 "$ROUNDS"); do field "$work/$t-$r.txt" rps; done | median)"
   p50[$t]="$(for r in $(seq 1 "$ROUNDS"); do field "$work/$t-$r.txt" p50_us; done | median)"
   p99[$t]="$(for r in $(seq 1 "$ROUNDS"); do field "$work/$t-$r.txt" p99_us; done | median)"
   pcpu[$t]="$(for r in $(seq 1 "$ROUNDS"); do cpu_field "$work/$t-$r.txt" proxy_us; done | median)"
   scpu[$t]="$(for r in $(seq 1 "$ROUNDS"); do cpu_field "$work/$t-$r.txt" svc_us; done | median)"
+  if [ "$PERF" = 1 ] && [ -n "${proxy[$t]}" ]; then
+    psys[$t]="$(for r in $(seq 1 "$ROUNDS"); do perf_field "$work/$t-$r.txt" syscalls; done | median)"
+    pcsw[$t]="$(for r in $(seq 1 "$ROUNDS"); do perf_field "$work/$t-$r.txt" switches; done | median)"
+  fi
 done
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.2f ms", us / 1000 }'; }
 ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
 yes_no() { awk "BEGIN { print ($1) ? \"yes\" : \"**no**\" }"; }
 
+cpu_ratio_line() { # GATEWAY NGINX WHAT
+  printf -- '- %s: gateway %.0f µs, nginx %.0f µs of CPU per request: **%s×** (target ≤ 1.5×: %s)\n' "$3" "${pcpu[$1]}" "${pcpu[$2]}" \
+    "$(ratio "${pcpu[$1]}" "${pcpu[$2]}")" "$(yes_no "${pcpu[$1]} <= 1.5 * ${pcpu[$2]}")"
+}
+
 echo
-echo "GET $PATH_UNDER_TEST, anonymous; wrk -t$THREADS -c$CONNECTIONS; warm-up ${WARMUP} s per target, then $ROUNDS interleaved round(s) of ${SETTLE} s settle + ${DURATION} s measured; medians over rounds."
+echo "Gateway CPU per proxied request against nginx's:"
+cpu_ratio_line b c "anonymous GET"
+[ "$AUTH" = 1 ] && cpu_ratio_line f g "reader's GET (bearer token verified at the gateway)"
 echo
-echo "| target | req/s | p50 | p99 | proxy CPU/req | Articles CPU/req |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "GET $PATH_UNDER_TEST, anonymous (and with a reader's token: (f), (g)); wrk -t$THREADS -c$CONNECTIONS; warm-up ${WARMUP} s per target, then $ROUNDS interleaved round(s) of ${SETTLE} s settle + ${DURATION} s measured; medians over rounds."
+echo
+echo "| target | req/s | p50 | p99 | proxy CPU/req | proxy syscalls/req | proxy context switches/req | Articles CPU/req |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for t in "${targets[@]}"; do
-  proxy_cpu="-"
+  proxy_cpu="-" syscalls="-" switches="-"
   [ -n "${proxy[$t]}" ] && proxy_cpu="$(printf '%.0f µs' "${pcpu[$t]}")"
-  printf '| %s | %.0f | %s | %s | %s | %s |\n' "${label[$t]}" "${rps[$t]}" "$(ms "${p50[$t]}")" "$(ms "${p99[$t]}")" \
-    "$proxy_cpu" "$(printf '%.0f µs' "${scpu[$t]}")"
+  [ -n "${psys[$t]:-}" ] && syscalls="$(printf '%.1f' "${psys[$t]}")" && switches="$(printf '%.2f' "${pcsw[$t]}")"
+  printf '| %s | %.0f | %s | %s | %s | %s | %s | %s |\n' "${label[$t]}" "${rps[$t]}" "$(ms "${p50[$t]}")" "$(ms "${p99[$t]}")" \
+    "$proxy_cpu" "$syscalls" "$switches" "$(printf '%.0f µs' "${scpu[$t]}")"
 done
 echo
 echo "| target of the issue | measured | met |"
 echo "|---|---:|:---:|"
-echo "| (b) ≥ 0.8 × (a) req/s | (b)/(a) = $(ratio "${rps[b]}" "${rps[a]}") | $(yes_no "${rps[b]} >= 0.8 * ${rps[a]}") |"
-echo "| (b) ≥ (c) req/s | (b)/(c) = $(ratio "${rps[b]}" "${rps[c]}") | $(yes_no "${rps[b]} >= ${rps[c]}") |"
+echo "| gateway CPU/req ≤ 1.5 × nginx's, anonymous | (b)/(c) = $(ratio "${pcpu[b]}" "${pcpu[c]}") | $(yes_no "${pcpu[b]} <= 1.5 * ${pcpu[c]}") |"
+[ "$AUTH" = 1 ] && echo "| gateway CPU/req ≤ 1.5 × nginx's, reader's token | (f)/(g) = $(ratio "${pcpu[f]}" "${pcpu[g]}") | $(yes_no "${pcpu[f]} <= 1.5 * ${pcpu[g]}") |"
 echo "| (b) p99 ≤ (c) p99 | $(ms "${p99[b]}") vs $(ms "${p99[c]}") | $(yes_no "${p99[b]} <= ${p99[c]}") |"
-echo "| (d) > (a) req/s | (d)/(a) = $(ratio "${rps[d]}" "${rps[a]}") | $(yes_no "${rps[d]} > ${rps[a]}") |"
+echo "| (d) > 6 × (a) req/s | (d)/(a) = $(ratio "${rps[d]}" "${rps[a]}") | $(yes_no "${rps[d]} > 6 * ${rps[a]}") |"
+echo
+echo "For context (they depend on what the service behind costs): (b)/(a) = $(ratio "${rps[b]}" "${rps[a]}") and (b)/(c) = $(ratio "${rps[b]}" "${rps[c]}") in req/s."
 echo
 echo "Per round (req/s): $(for t in "${targets[@]}"; do printf '%s ' "$t:"; for r in $(seq 1 "$ROUNDS"); do printf '%.0f ' "$(field "$work/$t-$r.txt" rps)"; done; done)"
 echo "CPU/req: user+system CPU time of the process(es) during the measured run / requests completed (nginx: master and workers)."

@@ -30,6 +30,7 @@ public static class GatewayModule
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver()
+            .AddEdgeTracing(builder.Configuration)
             .AddTransforms(transforms =>
             {
                 // A partner's key is a secret checked here; the services have no use for it.
