@@ -30,6 +30,8 @@
 #      and the anonymous and readers' rate limits raised so one wrk client is never throttled. Service discovery
 #      finds Articles through services__articles__http__0; the other clusters point at a closed port
 #      with their active health checks off.
+#        (h) with BARE=1: YARP alone (bench/BareProxy: one route, no middleware, no telemetry, no
+#            logging), with the gateway's event-loop settings: the framework's floor under the gateway
 #      With AUTH=1, two more targets send the reader's token (Authorization: Bearer <jwt>):
 #        (f) the gateway of (b), which verifies the token before forwarding it
 #        (g) nginx, which passes it on
@@ -60,8 +62,13 @@
 #   NP_PG_PASSWORD [newsplatform]  password of the postgres user
 #   BUILD [1]                0 skips `dotnet build` and uses the existing Release builds
 #   BENCH_KEEP [0]           1 keeps the work directory (wrk outputs, logs, nginx.conf)
+#   BARE [1]                 0 leaves out target (h), YARP alone
+#   BARE_PORT [5117]
 #   PERF [1]                 counts the proxy's system calls and context switches per request with `perf stat`
 #                            (raw_syscalls:sys_enter, context-switches; all its threads, nginx's workers too); 0: off
+#   PROFILE [0]              1: samples the uncached gateway (b) with `perf record` during its first measured run (the
+#                            JIT's symbol maps on: DOTNET_PerfMapEnabled=1, DOTNET_EnableWriteXorExecute=0) and writes the top of the profile, by
+#                            function and by module, to profile-b.txt in the kept work directory
 #   TRY_ENV [""]             when set, a fifth target (e): the uncached gateway with these extra NAME=value
 #                            settings as well, measured interleaved with the others (to compare a setting
 #                            side by side, since this machine's speed drifts between runs)
@@ -91,6 +98,10 @@ TRIED_GATEWAY_PORT="${TRIED_GATEWAY_PORT:-5115}"
 SUBSCRIPTIONS_PORT="${SUBSCRIPTIONS_PORT:-5116}"
 AUTH="${AUTH:-1}"
 PERF="${PERF:-1}"
+BARE="${BARE:-1}"
+BARE_PORT="${BARE_PORT:-5117}"
+PROFILE="${PROFILE:-0}"
+[ "$PROFILE" = 1 ] && BENCH_KEEP=1
 BENCH_DB="${BENCH_DB:-bench_gateway}"
 BUILD="${BUILD:-1}"
 BENCH_KEEP="${BENCH_KEEP:-0}"
@@ -100,11 +111,12 @@ TOKEN="dev:bench-editor:editor"
 ARTICLES_DLL="$repo/services/Articles/bin/Release/net10.0/NewsPlatform.Articles.dll"
 GATEWAY_DLL="$repo/gateway/Gateway/bin/Release/net10.0/NewsPlatform.Gateway.dll"
 SUBSCRIPTIONS_DLL="$repo/services/Subscriptions/bin/Release/net10.0/NewsPlatform.Subscriptions.dll"
+BARE_DLL="$repo/bench/BareProxy/bin/Release/net10.0/BareProxy.dll"
 IDENTITY="http://$HOST:$SUBSCRIPTIONS_PORT"
 READER_TOKEN=""
 
 
-for setting in WARMUP DURATION ROUNDS SETTLE THREADS CONNECTIONS ARTICLES_PORT GATEWAY_PORT NGINX_PORT CACHED_GATEWAY_PORT TRIED_GATEWAY_PORT SUBSCRIPTIONS_PORT; do
+for setting in WARMUP DURATION ROUNDS SETTLE THREADS CONNECTIONS ARTICLES_PORT GATEWAY_PORT NGINX_PORT CACHED_GATEWAY_PORT TRIED_GATEWAY_PORT SUBSCRIPTIONS_PORT BARE_PORT; do
   [[ "${!setting}" =~ ^[0-9]+$ ]] || die "$setting must be a whole number (got '${!setting}')"
 done
 [ "$DURATION" -ge 1 ] || die "DURATION must be at least 1 second"
@@ -115,15 +127,16 @@ done
 [[ "$BENCH_DB" =~ ^[a-z_][a-z0-9_]*$ ]] || die "BENCH_DB must be a plain lower-case identifier"
 [[ "$AUTH" =~ ^[01]$ ]] || die "AUTH must be 0 or 1"
 [[ "$PERF" =~ ^[01]$ ]] || die "PERF must be 0 or 1"
+[[ "$BARE" =~ ^[01]$ ]] || die "BARE must be 0 or 1"
 if [ "$PERF" = 1 ] && ! perf stat -e raw_syscalls:sys_enter,context-switches -x, -o /dev/null -- true 2>/dev/null; then
   log "perf cannot count system calls here: PERF=0 (no syscall and context-switch figures)"
   PERF=0
 fi
 
-ports=("$ARTICLES_PORT" "$GATEWAY_PORT" "$NGINX_PORT" "$CACHED_GATEWAY_PORT" "$TRIED_GATEWAY_PORT" "$SUBSCRIPTIONS_PORT")
-[ "$(printf '%s\n' "${ports[@]}" | sort -u | wc -l)" = 6 ] || die "The six ports must differ"
+ports=("$ARTICLES_PORT" "$GATEWAY_PORT" "$NGINX_PORT" "$CACHED_GATEWAY_PORT" "$TRIED_GATEWAY_PORT" "$SUBSCRIPTIONS_PORT" "$BARE_PORT")
+[ "$(printf '%s\n' "${ports[@]}" | sort -u | wc -l)" = 7 ] || die "The seven ports must differ"
 # An access token lasts as long as the identity service is told (below); the run must fit in it.
-[ $(( (WARMUP + (SETTLE + DURATION) * ROUNDS) * 7 )) -lt 6600 ] || die "The run would outlast the reader's access token (110 min)"
+[ $(( (WARMUP + (SETTLE + DURATION) * ROUNDS) * 8 )) -lt 6600 ] || die "The run would outlast the reader's access token (110 min)"
 
 work="$(mktemp -d -t newsplatform-gateway-bench.XXXXXX)"
 declare -A pids=() # name -> pid of a process this script started
@@ -143,7 +156,7 @@ stop() { # NAME: stops that process (SIGTERM; nginx takes it as a fast shutdown)
 
 cleanup() {
   local name
-  for name in nginx gateway cached-gateway tried-gateway articles subscriptions; do stop "$name"; done
+  for name in nginx gateway cached-gateway tried-gateway bare-proxy articles subscriptions; do stop "$name"; done
   if { [ "$succeeded" = 1 ] && [ "$BENCH_KEEP" != 1 ]; } || [ -z "$(ls -A "$work" 2>/dev/null)" ]; then
     rm -rf "$work"
   else
@@ -190,6 +203,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if [ "$BUILD" != 0 ]; then
   projects=(services/Articles gateway/Gateway)
   [ "$AUTH" = 1 ] && projects+=(services/Subscriptions)
+  [ "$BARE" = 1 ] && projects+=(bench/BareProxy)
   for project in "${projects[@]}"; do # one build at a time
     log "Building $project (Release)"
     dotnet build -c Release "$project" -nologo -v quiet -clp:ErrorsOnly || die "dotnet build of $project failed"
@@ -198,6 +212,7 @@ fi
 [ -f "$ARTICLES_DLL" ] || die "No Release build at $ARTICLES_DLL"
 [ -f "$GATEWAY_DLL" ] || die "No Release build at $GATEWAY_DLL"
 [ "$AUTH" = 0 ] || [ -f "$SUBSCRIPTIONS_DLL" ] || die "No Release build at $SUBSCRIPTIONS_DLL"
+[ "$BARE" = 0 ] || [ -f "$BARE_DLL" ] || die "No Release build at $BARE_DLL"
 
 log "Fresh database $BENCH_DB"
 PGPASSWORD="$NP_PG_PASSWORD" PGOPTIONS="--client-min-messages=warning" psql -h "$HOST" -p 5432 -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
@@ -310,9 +325,21 @@ start_gateway() { # NAME PORT CACHING(true|false) [EXTRA NAME=value ...]
   pids[$1]=$!
 }
 
-start_gateway gateway "$GATEWAY_PORT" false
+profiling=()
+# The JIT's code mapped once (no W^X double mapping), so perf finds each method in the JIT's map.
+[ "$PROFILE" = 1 ] && profiling=("DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0")
+start_gateway gateway "$GATEWAY_PORT" false "${profiling[@]}"
 start_gateway cached-gateway "$CACHED_GATEWAY_PORT" true
 [ -n "${TRY_ENV:-}" ] && start_gateway tried-gateway "$TRIED_GATEWAY_PORT" false "$TRY_ENV"
+
+if [ "$BARE" = 1 ]; then
+  loops=$(( $(nproc) / 2 )); [ "$loops" -ge 1 ] || loops=1 # the gateway's default (Edge:EventLoops)
+  log "Starting YARP alone (bench/BareProxy, $loops event loop(s)) on http://$HOST:$BARE_PORT"
+  env ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=0 \
+    DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT="$loops" \
+    dotnet "$BARE_DLL" --urls "http://$HOST:$BARE_PORT" --Destination "$ARTICLES" >"$work/bare-proxy.log" 2>&1 &
+  pids[bare-proxy]=$!
+fi
 
 log "Starting nginx ($NGINX_WORKERS workers) on http://$HOST:$NGINX_PORT"
 mkdir -p "$work/nginx"
@@ -359,6 +386,7 @@ wait_for gateway "http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST" 60
 wait_for cached-gateway "http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST" 60
 [ -n "${TRY_ENV:-}" ] && wait_for tried-gateway "http://$HOST:$TRIED_GATEWAY_PORT$PATH_UNDER_TEST" 60
 wait_for nginx "http://$HOST:$NGINX_PORT$PATH_UNDER_TEST" 30
+[ "$BARE" = 1 ] && wait_for bare-proxy "http://$HOST:$BARE_PORT$PATH_UNDER_TEST" 60
 
 # Check that caching is off and on where it should be: the output cache answers a repeat with Age.
 has_age() { curl -s -D - -o /dev/null --max-time 5 "$1" | grep -qi '^age:'; }
@@ -382,7 +410,9 @@ fi
 targets=(a b c d)
 [ -n "${TRY_ENV:-}" ] && targets+=(e)
 [ "$AUTH" = 1 ] && targets+=(f g)
+[ "$BARE" = 1 ] && targets+=(h)
 declare -A url=(
+  [h]="http://$HOST:$BARE_PORT$PATH_UNDER_TEST"
   [f]="http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST"
   [g]="http://$HOST:$NGINX_PORT$PATH_UNDER_TEST"
   [e]="http://$HOST:$TRIED_GATEWAY_PORT$PATH_UNDER_TEST"
@@ -392,8 +422,8 @@ declare -A url=(
   [d]="http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST"
 )
 declare -A label=([a]="(a) Articles direct" [b]="(b) gateway" [c]="(c) nginx" [d]="(d) gateway + output cache" [e]="(e) gateway + ${TRY_ENV:-}"
-  [f]="(f) gateway, reader's token" [g]="(g) nginx, reader's token")
-declare -A proxy=([a]="" [b]=gateway [c]=nginx [d]=cached-gateway [e]=tried-gateway [f]=gateway [g]=nginx)
+  [f]="(f) gateway, reader's token" [g]="(g) nginx, reader's token" [h]="(h) YARP alone")
+declare -A proxy=([a]="" [b]=gateway [c]=nginx [d]=cached-gateway [e]=tried-gateway [f]=gateway [g]=nginx [h]=bare-proxy)
 declare -A bearer=([f]=1 [g]=1)
 
 clk_tck="$(getconf CLK_TCK)"
@@ -442,8 +472,19 @@ for round in $(seq 1 "$ROUNDS"); do
       perf stat -e raw_syscalls:sys_enter,context-switches -x, -o "$work/perf-$t-$round.csv" -p "$(process_ids "${proxy[$t]}")" -- sleep "$DURATION" 2>/dev/null &
       counting=$!
     fi
+    sampling=""
+    if [ "$PROFILE" = 1 ] && [ "$t" = b ] && [ "$round" = 1 ]; then
+      perf record -F 499 -g -o "$work/perf-b.data" -p "${pids[gateway]}" -- sleep "$DURATION" >/dev/null 2>&1 &
+      sampling=$!
+    fi
     run_wrk "$out" "$DURATION" "$t"
     [ -n "$counting" ] && { wait "$counting" || true; }
+    if [ -n "$sampling" ]; then
+      wait "$sampling" || true
+      { perf report -i "$work/perf-b.data" --no-children --sort dso --stdio -g none 2>/dev/null | grep -v '^#' | head -25 || true
+        perf report -i "$work/perf-b.data" --no-children --sort sym --stdio -g none 2>/dev/null | grep -v '^#' | head -100 || true
+      } >"$work/profile-b.txt"
+    fi
     svc_after="$(ticks articles)"; proxy_after=0
     [ -n "${proxy[$t]}" ] && proxy_after="$(ticks "${proxy[$t]}")"
     requests="$(field "$out" requests)"
@@ -493,6 +534,8 @@ echo
 echo "Gateway CPU per proxied request against nginx's:"
 cpu_ratio_line b c "anonymous GET"
 [ "$AUTH" = 1 ] && cpu_ratio_line f g "reader's GET (bearer token verified at the gateway)"
+[ "$BARE" = 1 ] && printf -- '- the floor: YARP alone %.0f µs, %s× nginx; the gateway costs %.0f µs above it (its features)\n' \
+  "${pcpu[h]}" "$(ratio "${pcpu[h]}" "${pcpu[c]}")" "$(awk -v g="${pcpu[b]}" -v h="${pcpu[h]}" 'BEGIN { print g - h }')"
 echo
 echo "GET $PATH_UNDER_TEST, anonymous (and with a reader's token: (f), (g)); wrk -t$THREADS -c$CONNECTIONS; warm-up ${WARMUP} s per target, then $ROUNDS interleaved round(s) of ${SETTLE} s settle + ${DURATION} s measured; medians over rounds."
 echo

@@ -8,6 +8,14 @@ namespace NewsPlatform.Gateway;
 /// </summary>
 public static class EdgeIdentity
 {
+    /// <summary>
+    /// Authentication for requests with an <c>Authorization</c> header; the others (most reads) have nothing to
+    /// authenticate and skip the per-request handler set-up. A route that needs a user still challenges them: the
+    /// authorization step asks the default scheme itself.
+    /// </summary>
+    public static IApplicationBuilder UseAuthenticationOfCredentials(this IApplicationBuilder app) =>
+        app.UseWhen(http => http.Request.Headers.Authorization.Count > 0, authenticated => authenticated.UseAuthentication());
+
     public static IApplicationBuilder UseEdgeIdentity(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         if (http.Request.Headers.Authorization.Count > 0 && http.User.Identity?.IsAuthenticated != true)

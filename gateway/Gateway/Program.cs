@@ -9,7 +9,7 @@ builder.AddGateway();
 var app = builder.Build();
 
 app.UseEdge(); // forwarded headers, X-Request-Id and security headers, problem details, body limit, CORS
-app.UseAuthentication();
+app.UseAuthenticationOfCredentials(); // only a request that names itself: an anonymous read skips the handlers
 app.UseEdgeIdentity(); // an Authorization header that does not verify: 401 here, before any limit or service
 app.UseAuthorization();
 app.UseApiKeys();
