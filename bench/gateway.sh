@@ -32,8 +32,6 @@
 #      with their active health checks off.
 #        (h) with BARE=1: YARP alone (bench/BareProxy: one route, no middleware, no telemetry, no
 #            logging), with the gateway's event-loop settings: the framework's floor under the gateway
-#        (u) with UDS=1: the gateway of (b) reaching Articles over a Unix domain socket (Edge:UnixSockets;
-#            Articles listens on one in the work directory as well as on its port)
 #      With AUTH=1, two more targets send the reader's token (Authorization: Bearer <jwt>):
 #        (f) the gateway of (b), which verifies the token before forwarding it
 #        (g) nginx, which passes it on
@@ -66,8 +64,6 @@
 #   BENCH_KEEP [0]           1 keeps the work directory (wrk outputs, logs, nginx.conf)
 #   BARE [1]                 0 leaves out target (h), YARP alone
 #   BARE_PORT [5117]
-#   UDS [0]                  1 adds target (u), the gateway over a Unix domain socket to Articles
-#   UDS_GATEWAY_PORT [5118]
 #   PERF [1]                 counts the proxy's system calls and context switches per request with `perf stat`
 #                            (raw_syscalls:sys_enter, context-switches; all its threads, nginx's workers too); 0: off
 #   PROFILE [0]              1: samples the uncached gateway (b) with `perf record` during its first measured run (the
@@ -104,8 +100,6 @@ AUTH="${AUTH:-1}"
 PERF="${PERF:-1}"
 BARE="${BARE:-1}"
 BARE_PORT="${BARE_PORT:-5117}"
-UDS="${UDS:-0}"
-UDS_GATEWAY_PORT="${UDS_GATEWAY_PORT:-5118}"
 PROFILE="${PROFILE:-0}"
 [ "$PROFILE" = 1 ] && BENCH_KEEP=1
 BENCH_DB="${BENCH_DB:-bench_gateway}"
@@ -122,7 +116,7 @@ IDENTITY="http://$HOST:$SUBSCRIPTIONS_PORT"
 READER_TOKEN=""
 
 
-for setting in WARMUP DURATION ROUNDS SETTLE THREADS CONNECTIONS ARTICLES_PORT GATEWAY_PORT NGINX_PORT CACHED_GATEWAY_PORT TRIED_GATEWAY_PORT SUBSCRIPTIONS_PORT BARE_PORT UDS_GATEWAY_PORT; do
+for setting in WARMUP DURATION ROUNDS SETTLE THREADS CONNECTIONS ARTICLES_PORT GATEWAY_PORT NGINX_PORT CACHED_GATEWAY_PORT TRIED_GATEWAY_PORT SUBSCRIPTIONS_PORT BARE_PORT; do
   [[ "${!setting}" =~ ^[0-9]+$ ]] || die "$setting must be a whole number (got '${!setting}')"
 done
 [ "$DURATION" -ge 1 ] || die "DURATION must be at least 1 second"
@@ -134,16 +128,15 @@ done
 [[ "$AUTH" =~ ^[01]$ ]] || die "AUTH must be 0 or 1"
 [[ "$PERF" =~ ^[01]$ ]] || die "PERF must be 0 or 1"
 [[ "$BARE" =~ ^[01]$ ]] || die "BARE must be 0 or 1"
-[[ "$UDS" =~ ^[01]$ ]] || die "UDS must be 0 or 1"
 if [ "$PERF" = 1 ] && ! perf stat -e raw_syscalls:sys_enter,context-switches -x, -o /dev/null -- true 2>/dev/null; then
   log "perf cannot count system calls here: PERF=0 (no syscall and context-switch figures)"
   PERF=0
 fi
 
-ports=("$ARTICLES_PORT" "$GATEWAY_PORT" "$NGINX_PORT" "$CACHED_GATEWAY_PORT" "$TRIED_GATEWAY_PORT" "$SUBSCRIPTIONS_PORT" "$BARE_PORT" "$UDS_GATEWAY_PORT")
-[ "$(printf '%s\n' "${ports[@]}" | sort -u | wc -l)" = 8 ] || die "The eight ports must differ"
+ports=("$ARTICLES_PORT" "$GATEWAY_PORT" "$NGINX_PORT" "$CACHED_GATEWAY_PORT" "$TRIED_GATEWAY_PORT" "$SUBSCRIPTIONS_PORT" "$BARE_PORT")
+[ "$(printf '%s\n' "${ports[@]}" | sort -u | wc -l)" = 7 ] || die "The seven ports must differ"
 # An access token lasts as long as the identity service is told (below); the run must fit in it.
-[ $(( (WARMUP + (SETTLE + DURATION) * ROUNDS) * 9 )) -lt 6600 ] || die "The run would outlast the reader's access token (110 min)"
+[ $(( (WARMUP + (SETTLE + DURATION) * ROUNDS) * 8 )) -lt 6600 ] || die "The run would outlast the reader's access token (110 min)"
 
 work="$(mktemp -d -t newsplatform-gateway-bench.XXXXXX)"
 declare -A pids=() # name -> pid of a process this script started
@@ -163,7 +156,7 @@ stop() { # NAME: stops that process (SIGTERM; nginx takes it as a fast shutdown)
 
 cleanup() {
   local name
-  for name in nginx gateway cached-gateway tried-gateway uds-gateway bare-proxy articles subscriptions; do stop "$name"; done
+  for name in nginx gateway cached-gateway tried-gateway bare-proxy articles subscriptions; do stop "$name"; done
   if { [ "$succeeded" = 1 ] && [ "$BENCH_KEEP" != 1 ]; } || [ -z "$(ls -A "$work" 2>/dev/null)" ]; then
     rm -rf "$work"
   else
@@ -252,7 +245,7 @@ env ASPNETCORE_ENVIRONMENT=Production \
   "${identity_settings[@]}" \
   "ConnectionStrings__articlesdb=Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD;SSL Mode=Disable;Database=$BENCH_DB" \
   "ConnectionStrings__messaging=amqp://guest:guest@$HOST:5672" \
-  dotnet "$ARTICLES_DLL" --urls "$ARTICLES;http://unix:$work/articles.sock" --contentRoot "$(dirname "$ARTICLES_DLL")" >"$work/articles.log" 2>&1 &
+  dotnet "$ARTICLES_DLL" --urls "$ARTICLES" --contentRoot "$(dirname "$ARTICLES_DLL")" >"$work/articles.log" 2>&1 &
 pids[articles]=$!
 wait_for articles "$ARTICLES/health" 60
 
@@ -338,8 +331,6 @@ profiling=()
 start_gateway gateway "$GATEWAY_PORT" false "${profiling[@]}"
 start_gateway cached-gateway "$CACHED_GATEWAY_PORT" true
 [ -n "${TRY_ENV:-}" ] && start_gateway tried-gateway "$TRIED_GATEWAY_PORT" false "$TRY_ENV"
-[ "$UDS" = 1 ] && start_gateway uds-gateway "$UDS_GATEWAY_PORT" false \
-  "Edge__UnixSockets__0__Address=$ARTICLES Edge__UnixSockets__0__Path=$work/articles.sock"
 
 if [ "$BARE" = 1 ]; then
   loops=$(( $(nproc) / 2 )); [ "$loops" -ge 1 ] || loops=1 # the gateway's default (Edge:EventLoops)
@@ -395,7 +386,6 @@ wait_for gateway "http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST" 60
 wait_for cached-gateway "http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST" 60
 [ -n "${TRY_ENV:-}" ] && wait_for tried-gateway "http://$HOST:$TRIED_GATEWAY_PORT$PATH_UNDER_TEST" 60
 wait_for nginx "http://$HOST:$NGINX_PORT$PATH_UNDER_TEST" 30
-[ "$UDS" = 1 ] && wait_for uds-gateway "http://$HOST:$UDS_GATEWAY_PORT$PATH_UNDER_TEST" 60
 [ "$BARE" = 1 ] && wait_for bare-proxy "http://$HOST:$BARE_PORT$PATH_UNDER_TEST" 60
 
 # Check that caching is off and on where it should be: the output cache answers a repeat with Age.
@@ -421,9 +411,7 @@ targets=(a b c d)
 [ -n "${TRY_ENV:-}" ] && targets+=(e)
 [ "$AUTH" = 1 ] && targets+=(f g)
 [ "$BARE" = 1 ] && targets+=(h)
-[ "$UDS" = 1 ] && targets+=(u)
 declare -A url=(
-  [u]="http://$HOST:$UDS_GATEWAY_PORT$PATH_UNDER_TEST"
   [h]="http://$HOST:$BARE_PORT$PATH_UNDER_TEST"
   [f]="http://$HOST:$GATEWAY_PORT$PATH_UNDER_TEST"
   [g]="http://$HOST:$NGINX_PORT$PATH_UNDER_TEST"
@@ -434,8 +422,8 @@ declare -A url=(
   [d]="http://$HOST:$CACHED_GATEWAY_PORT$PATH_UNDER_TEST"
 )
 declare -A label=([a]="(a) Articles direct" [b]="(b) gateway" [c]="(c) nginx" [d]="(d) gateway + output cache" [e]="(e) gateway + ${TRY_ENV:-}"
-  [f]="(f) gateway, reader's token" [g]="(g) nginx, reader's token" [h]="(h) YARP alone" [u]="(u) gateway, Unix socket to Articles")
-declare -A proxy=([a]="" [b]=gateway [c]=nginx [d]=cached-gateway [e]=tried-gateway [f]=gateway [g]=nginx [h]=bare-proxy [u]=uds-gateway)
+  [f]="(f) gateway, reader's token" [g]="(g) nginx, reader's token" [h]="(h) YARP alone")
+declare -A proxy=([a]="" [b]=gateway [c]=nginx [d]=cached-gateway [e]=tried-gateway [f]=gateway [g]=nginx [h]=bare-proxy)
 declare -A bearer=([f]=1 [g]=1)
 
 clk_tck="$(getconf CLK_TCK)"

@@ -19,9 +19,8 @@ public static class EdgeTracing
 
     public static IReverseProxyBuilder AddEdgeTracing(this IReverseProxyBuilder proxy, IConfiguration configuration)
     {
-        // The forwarder's connections (no diagnostics handler unless asked for; Unix sockets where configured).
-        proxy.Services.AddSingleton<IForwarderHttpClientFactory, EdgeForwarderClients>();
         if (configuration.GetValue(ClientSpansSetting, false)) return proxy;
+        proxy.Services.AddSingleton<IForwarderHttpClientFactory, ForwarderClientsWithoutSpans>();
         proxy.AddTransforms(transforms => transforms.AddRequestTransform(context =>
         {
             PassOnTraceContext(context.ProxyRequest);
@@ -41,5 +40,15 @@ public static class EdgeTracing
         foreach (var field in propagator.Fields) request.Headers.Remove(field);
         propagator.Inject(span, request, static (carrier, name, value) =>
             ((HttpRequestMessage)carrier!).Headers.TryAddWithoutValidation(name, value));
+    }
+
+    /// <summary>YARP's own client settings, with no propagator: <c>SocketsHttpHandler</c> then adds no diagnostics handler.</summary>
+    private sealed class ForwarderClientsWithoutSpans(ILogger<ForwarderHttpClientFactory> logger) : ForwarderHttpClientFactory(logger)
+    {
+        protected override void ConfigureHandler(ForwarderHttpClientContext context, SocketsHttpHandler handler)
+        {
+            base.ConfigureHandler(context, handler);
+            handler.ActivityHeadersPropagator = null;
+        }
     }
 }
