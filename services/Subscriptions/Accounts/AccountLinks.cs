@@ -41,11 +41,11 @@ public sealed class AccountLinks(IDocumentSession session, TimeProvider clock)
     /// <summary>A new link's token (shown only in the mail) and its stored record.</summary>
     public (string Token, AccountLink Link) Issue(Guid readerId, string email, LinkPurpose purpose)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = Secrets.New(32);
         var now = clock.GetUtcNow();
         var link = new AccountLink
         {
-            Id = RefreshTokens.HashOf(token),
+            Id = Secrets.HashOf(token),
             Purpose = purpose,
             ReaderId = readerId,
             Email = email,
@@ -60,7 +60,7 @@ public sealed class AccountLinks(IDocumentSession session, TimeProvider clock)
     public async Task<(LinkState State, AccountLink? Link)> OpenAsync(string? token, LinkPurpose purpose, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > MaxTokenLength) return (LinkState.Unknown, null);
-        var link = await session.LoadAsync<AccountLink>(RefreshTokens.HashOf(token.Trim()), cancellationToken);
+        var link = await session.LoadAsync<AccountLink>(Secrets.HashOf(token.Trim()), cancellationToken);
         if (link is null || link.Purpose != purpose) return (LinkState.Unknown, null);
         if (link.UsedAt is not null) return (LinkState.Used, link);
         if (link.ExpiresAt <= clock.GetUtcNow()) return (LinkState.Expired, link);

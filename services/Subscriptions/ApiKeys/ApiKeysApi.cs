@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NewsPlatform.Subscriptions.Tokens;
 
 namespace NewsPlatform.Subscriptions.ApiKeys;
 
@@ -21,7 +22,7 @@ public sealed class ApiKey
     public DateTimeOffset? RevokedAt { get; set; }
     public string? RevokedBy { get; set; }
 
-    public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string HashOf(string key) => Secrets.HashOf(key);
 }
 
 public sealed record CreateApiKeyRequest(string? Name, string? Tier);
@@ -70,7 +71,7 @@ public static class ApiKeysApi
         if (!Tiers.Contains(tier)) errors["tier"] = [$"tier is one of {string.Join(", ", Tiers)}."];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var key = $"np_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}_{Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_')}";
+        var key = $"np_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}_{Secrets.New(24)}";
         var apiKey = new ApiKey
         {
             Id = Guid.CreateVersion7(), Name = name, Tier = tier, KeyHash = ApiKey.HashOf(key), Prefix = key[..11],

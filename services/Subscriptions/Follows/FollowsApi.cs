@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Contracts.Articles;
 using NewsPlatform.Contracts.Sections;
 using NewsPlatform.Subscriptions.Accounts;
+using NewsPlatform.Subscriptions.Tokens;
 
 namespace NewsPlatform.Subscriptions.Follows;
 
@@ -26,7 +27,7 @@ public sealed class Notification
     public DateTimeOffset? ReadAt { get; set; }
 
     public static Guid IdFor(Guid readerId, Guid articleId) =>
-        new(MD5.HashData(Encoding.UTF8.GetBytes($"{readerId:N}:{articleId:N}")));
+        DerivedIds.Of($"{readerId:N}:{articleId:N}");
 }
 
 /// <summary>A page of the inbox, and how many of all the reader's notifications are unread (the site's badge).</summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using NewsPlatform.Subscriptions.Tokens;
 
 namespace NewsPlatform.Subscriptions.Mail;
 
@@ -50,7 +51,7 @@ public sealed class OutgoingMail
     };
 
     public static Guid IdFor(string kind, params object[] parts) =>
-        new(MD5.HashData(Encoding.UTF8.GetBytes($"{kind}:{string.Join(':', parts)}")));
+        DerivedIds.Of($"{kind}:{string.Join(':', parts)}");
 }
 
 /// <summary>The kinds of mail, as stored and counted.</summary>

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsPlatform.Subscriptions.Accounts;
 using NewsPlatform.Subscriptions.Mail;
+using NewsPlatform.Subscriptions.Tokens;
 
 namespace NewsPlatform.Subscriptions.Newsletters;
 
@@ -53,7 +54,7 @@ public static class UnsubscribeLinks
             .ToDictionary(k => k.ReaderId, k => k.Token);
         foreach (var reader in readers.Where(r => !keys.ContainsKey(r)))
         {
-            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            var token = Secrets.New(24);
             session.Insert(new UnsubscribeKey { Id = UnsubscribeKey.IdFor(reader, list), Token = token, ReaderId = reader, List = list });
             keys[reader] = token;
         }

@@ -26,12 +26,12 @@ public enum RefreshOutcome { Rotated, Invalid, ReuseDetected }
 
 public sealed class RefreshTokens(IDocumentSession session, IOptions<TokenSettings> settings, TimeProvider clock)
 {
-    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string HashOf(string token) => Secrets.HashOf(token);
 
     /// <summary>Adds a new token to the session (saved by the caller); returns the token itself, shown once.</summary>
     public string Issue(Guid readerId, Guid familyId)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = Secrets.New(32);
         session.Insert(new RefreshTokenDocument
         {
             Id = HashOf(token),
@@ -90,5 +90,4 @@ public sealed class RefreshTokens(IDocumentSession session, IOptions<TokenSettin
         await session.SaveChangesAsync(cancellationToken);
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
