@@ -78,10 +78,11 @@ public sealed class ReplicaJourneyTests(ReplicatedPlatformFixture platform)
         await Eventually.Until(async () =>
             {
                 await Task.Delay(200);
-                return await Task.WhenAll(Enumerable.Range(0, Asks).Select(async _ =>
+                var totals = await Task.WhenAll(Enumerable.Range(0, Asks).Select(async _ =>
                     (await platform.Gateway.GetFromJsonAsync<JsonElement>($"/api/search?q={word}&fresh={Guid.NewGuid():N}")).GetProperty("total").GetInt64()));
+                return string.Join(",", totals); // as the failure message shows them
             },
-            totals => totals.All(t => t == 1), TimeSpan.FromSeconds(60), "the article found once on every search replica");
+            totals => totals.Split(',').All(t => t == "1"), TimeSpan.FromSeconds(60), "the article found once on every search replica");
 
         // Scheduled a few seconds ahead: whichever replica's scheduler comes first publishes it, once.
         var editor = await platform.EditorTokenAsync();
