@@ -90,31 +90,54 @@ public sealed class ArticleIndex : IDisposable
         {
             var location = Path.Combine(root, slot.ToString(System.Globalization.CultureInfo.InvariantCulture));
             System.IO.Directory.CreateDirectory(location);
+            // Which replica holds a folder is decided by an exclusive lock of our own, held while the copy is open:
+            // Lucene's write lock only kept out writers of the same process, and three Search processes were
+            // seen writing one folder (each then searching its own view, and breaking the others' files).
+            var claim = TryClaim(location);
+            if (claim is null) continue;
             // Segments written for near-real-time searches (one per refresh) stay in memory until merged
             // into larger ones, so making a change searchable costs no file writes or mappings.
             var directory = new NRTCachingDirectory(FSDirectory.Open(location, new NativeFSLockFactory()), 4.0, 64.0);
             var analyzer = CreateAnalyzer();
             try
             {
-                return new ArticleIndex(directory, new IndexWriter(directory, WriterSettings(analyzer, OpenMode.CREATE_OR_APPEND)), analyzer, location);
+                return new ArticleIndex(directory, new IndexWriter(directory, WriterSettings(analyzer, OpenMode.CREATE_OR_APPEND)), analyzer, location) { _claim = claim };
             }
             catch (LockObtainFailedException)
             {
                 analyzer.Dispose();
                 directory.Dispose(); // another replica holds this one
+                claim.Dispose();
             }
             catch (IOException unreadable)
             {
                 // The copy on disk cannot be read (a process killed while files were being replaced, files
                 // removed under it). It is only a projection of the event store: it is started over, empty,
                 // and the feed fills it again, rather than the service refusing to start until someone deletes it.
-                foreach (var file in directory.ListAll().Where(f => f != IndexWriter.WRITE_LOCK_NAME)) directory.DeleteFile(file);
+                foreach (var file in directory.ListAll().Where(f => f != IndexWriter.WRITE_LOCK_NAME && f != ClaimFile)) directory.DeleteFile(file);
                 var writer = new IndexWriter(directory, WriterSettings(analyzer, OpenMode.CREATE));
-                return new ArticleIndex(directory, writer, analyzer, location) { Discarded = unreadable.Message };
+                return new ArticleIndex(directory, writer, analyzer, location) { Discarded = unreadable.Message, _claim = claim };
             }
         }
         throw new InvalidOperationException($"No free search index folder under {root}.");
     }
+
+    /// <summary>The folder's claim file, opened for this process alone (.NET takes an exclusive lock on it); null when another process holds it.</summary>
+    private static FileStream? TryClaim(string location)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(location, ClaimFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private const string ClaimFile = "replica.claim";
+
+    private FileStream? _claim;
 
     private static IndexWriterConfig WriterSettings(Analyzer analyzer, OpenMode mode) => new(Version, analyzer)
     {
@@ -253,6 +276,7 @@ public sealed class ArticleIndex : IDisposable
         _writer.Dispose();
         Analyzer.Dispose();
         _directory.Dispose();
+        _claim?.Dispose();
     }
 
     /// <summary>BM25 rather than classic TF-IDF: a word repeated in a long body does not outweigh a headline.</summary>
