@@ -1,3 +1,4 @@
+using NewsPlatform.TestSupport;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
@@ -17,7 +18,7 @@ public sealed class AppHostModelTests
         Assert.Equal("UserSecretsParameterDefault", password.Default?.GetType().Name);
 
         // Nothing of it in the committed configuration.
-        Assert.DoesNotContain("Password", await File.ReadAllTextAsync(RepositoryFile("AppHost/appsettings.json")), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Password", await File.ReadAllTextAsync(Repository.PathOf("AppHost", "appsettings.json")), StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]
@@ -65,13 +66,6 @@ public sealed class AppHostModelTests
         var first = await IndexFolderAsync();
         var second = await IndexFolderAsync();
         Assert.NotEqual(first, second); // a copy left by one run (even a broken one) is never read by the next
-        Assert.StartsWith(RepositoryFile(Path.Combine(".run", "search-index")), first);
-    }
-
-    private static string RepositoryFile(string path)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "NewsPlatform.sln"))) return Path.Combine(dir.FullName, path);
-        throw new FileNotFoundException(path);
+        Assert.StartsWith(Repository.PathOf(".run", "search-index"), first);
     }
 }

@@ -1,3 +1,4 @@
+using NewsPlatform.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace NewsPlatform.EndToEnd.Tests;
@@ -14,7 +15,7 @@ public sealed class KubernetesManifestTests
 
     private static readonly Lazy<List<YamlMappingNode>> Documents = new(() =>
     {
-        var folder = RepositoryPath("deploy", "kubernetes");
+        var folder = Repository.PathOf("deploy", "kubernetes");
         var documents = new List<YamlMappingNode>();
         foreach (var file in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
@@ -24,13 +25,6 @@ public sealed class KubernetesManifestTests
         }
         return documents;
     });
-
-    private static string RepositoryPath(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "NewsPlatform.sln"))) return Path.Combine([dir.FullName, .. parts]);
-        throw new DirectoryNotFoundException(string.Join('/', parts));
-    }
 
     private static string? Text(YamlNode node, params string[] path)
     {

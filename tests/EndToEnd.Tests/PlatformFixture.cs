@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using NewsPlatform.EndToEnd.Tests.Site;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,8 @@ namespace NewsPlatform.EndToEnd.Tests;
 /// </summary>
 public class PlatformFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    /// <summary>How long the platform may take to come up: every replica of every service starts on two cores.</summary>
+    protected virtual TimeSpan StartTimeout => TimeSpan.FromMinutes(3);
 
     public DistributedApplication App { get; private set; } = null!;
     public HttpClient Gateway { get; private set; } = null!;
@@ -24,6 +26,11 @@ public class PlatformFixture : IAsyncLifetime
 
     /// <summary>AppHost settings a derived fixture adds (e.g. replicas).</summary>
     protected virtual string[] ExtraArguments => [];
+
+    /// <summary>How many replicas of each service those settings start.</summary>
+    protected virtual int ServiceReplicas => 1;
+
+    private static readonly string[] Services = ["articles", "subscriptions", "search"];
 
     /// <summary>Chromium on the site behind the gateway, started on first use.</summary>
     public async Task<SiteBrowser> BrowserAsync() => _browser ??= await SiteBrowser.LaunchAsync(Gateway.BaseAddress!);
@@ -44,6 +51,7 @@ public class PlatformFixture : IAsyncLifetime
             {
                 await App.StartAsync(timeout.Token);
                 await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+                await EveryReplicaHealthyAsync(timeout.Token);
             }
             catch (OperationCanceledException stuck) when (timeout.IsCancellationRequested)
             {
@@ -52,6 +60,24 @@ public class PlatformFixture : IAsyncLifetime
         }
         Gateway = App.CreateHttpClient("gateway");
         Inbox = new NewsPlatform.TestSupport.SmtpInbox(new HttpClient { BaseAddress = App.GetEndpoint("smtp4dev", "http") });
+    }
+
+    /// <summary>
+    /// The gateway is healthy once one replica of each service answers (Aspire's WaitFor is met by the first), and
+    /// the proxy in front of the replicas sends requests to the others too: a journey that began then would meet
+    /// a 503 from a replica still starting. So the platform is up when every replica reports healthy.
+    /// </summary>
+    private async Task EveryReplicaHealthyAsync(CancellationToken cancellation)
+    {
+        var healthy = Services.ToDictionary(s => s, _ => new HashSet<string>());
+        await foreach (var change in App.ResourceNotifications.WatchAsync(cancellation))
+        {
+            if (!healthy.TryGetValue(change.Resource.Name, out var replicas)) continue;
+            var up = change.Snapshot.State?.Text == KnownResourceStates.Running
+                && change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy;
+            if (up) replicas.Add(change.ResourceId); else replicas.Remove(change.ResourceId);
+            if (healthy.Values.All(r => r.Count >= ServiceReplicas)) return;
+        }
     }
 
     /// <summary>The inbox of the platform's SMTP catcher (smtp4dev, as on the dashboard): every mail the platform sent.</summary>

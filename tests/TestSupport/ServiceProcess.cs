@@ -19,7 +19,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <param name="settings">Configuration, as keys with ':' (given to the process as environment variables).</param>
     public ServiceProcess(string project, string assemblyName, IReadOnlyDictionary<string, string> settings)
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         _assembly = new[] { "Debug", "Release" }
             .Select(configuration => Path.Combine(root, project, "bin", configuration, "net10.0", assemblyName + ".dll"))
             .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException($"{project} is not built (./test.sh builds it).");
@@ -87,13 +87,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
         _process?.Dispose();
         Client.Dispose();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "NewsPlatform.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("The repository's root (NewsPlatform.sln) is not above the tests.");
     }
 
     private static int FreePort()

@@ -19,14 +19,7 @@ public static class TestServers
     /// <summary>The smtp4dev tool (test.sh installs it under .run/tools).</summary>
     public static string Smtp4dev =>
         Environment.GetEnvironmentVariable("NEWSPLATFORM_SMTP4DEV") is { Length: > 0 } tool ? tool
-            : Path.Combine(RepositoryRoot(), ".run", "tools", "smtp4dev");
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "NewsPlatform.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
-    }
+            : Repository.PathOf(".run", "tools", "smtp4dev");
 
     /// <summary>A short unique name for a test's database or virtual host.</summary>
     public static string UniqueName(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 13)].ToLowerInvariant();

@@ -97,24 +97,19 @@ public sealed class ArticleIndex : IDisposable
             if (claim is null) continue;
             // Segments written for near-real-time searches (one per refresh) stay in memory until merged
             // into larger ones, so making a change searchable costs no file writes or mappings.
-            var directory = new NRTCachingDirectory(FSDirectory.Open(location, new NativeFSLockFactory()), 4.0, 64.0);
+            // The claim already keeps every other process out, so Lucene's own lock needs to guard this process only.
+            var directory = new NRTCachingDirectory(FSDirectory.Open(location, new SingleInstanceLockFactory()), 4.0, 64.0);
             var analyzer = CreateAnalyzer();
             try
             {
                 return new ArticleIndex(directory, new IndexWriter(directory, WriterSettings(analyzer, OpenMode.CREATE_OR_APPEND)), analyzer, location) { _claim = claim };
-            }
-            catch (LockObtainFailedException)
-            {
-                analyzer.Dispose();
-                directory.Dispose(); // another replica holds this one
-                claim.Dispose();
             }
             catch (IOException unreadable)
             {
                 // The copy on disk cannot be read (a process killed while files were being replaced, files
                 // removed under it). It is only a projection of the event store: it is started over, empty,
                 // and the feed fills it again, rather than the service refusing to start until someone deletes it.
-                foreach (var file in directory.ListAll().Where(f => f != IndexWriter.WRITE_LOCK_NAME && f != ClaimFile)) directory.DeleteFile(file);
+                foreach (var file in directory.ListAll().Where(f => f != ClaimFile)) directory.DeleteFile(file);
                 var writer = new IndexWriter(directory, WriterSettings(analyzer, OpenMode.CREATE));
                 return new ArticleIndex(directory, writer, analyzer, location) { Discarded = unreadable.Message, _claim = claim };
             }
