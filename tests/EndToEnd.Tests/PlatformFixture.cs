@@ -27,11 +27,6 @@ public class PlatformFixture : IAsyncLifetime
     /// <summary>AppHost settings a derived fixture adds (e.g. replicas).</summary>
     protected virtual string[] ExtraArguments => [];
 
-    /// <summary>How many replicas of each service those settings start.</summary>
-    protected virtual int ServiceReplicas => 1;
-
-    private static readonly string[] Services = ["articles", "subscriptions", "search"];
-
     /// <summary>Chromium on the site behind the gateway, started on first use.</summary>
     public async Task<SiteBrowser> BrowserAsync() => _browser ??= await SiteBrowser.LaunchAsync(Gateway.BaseAddress!);
 
@@ -69,14 +64,19 @@ public class PlatformFixture : IAsyncLifetime
     /// </summary>
     private async Task EveryReplicaHealthyAsync(CancellationToken cancellation)
     {
-        var healthy = Services.ToDictionary(s => s, _ => new HashSet<string>());
+        // The replica counts are the AppHost's own (WithReplicas), read from its model rather than restated here.
+        var expected = App.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .Select(r => (r.Name, Replicas: r.TryGetLastAnnotation<ReplicaAnnotation>(out var replicas) ? replicas.Replicas : 0))
+            .Where(r => r.Replicas > 0)
+            .ToDictionary(r => r.Name, r => r.Replicas);
+        var healthy = expected.Keys.ToDictionary(name => name, _ => new HashSet<string>());
         await foreach (var change in App.ResourceNotifications.WatchAsync(cancellation))
         {
             if (!healthy.TryGetValue(change.Resource.Name, out var replicas)) continue;
             var up = change.Snapshot.State?.Text == KnownResourceStates.Running
                 && change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy;
             if (up) replicas.Add(change.ResourceId); else replicas.Remove(change.ResourceId);
-            if (healthy.Values.All(r => r.Count >= ServiceReplicas)) return;
+            if (healthy.All(h => h.Value.Count >= expected[h.Key])) return;
         }
     }
 

@@ -14,7 +14,6 @@ public sealed class ReplicatedPlatformFixture : PlatformFixture
 {
     public const int Replicas = 3;
     protected override string[] ExtraArguments => [$"Replicas:Services={Replicas}"];
-    protected override int ServiceReplicas => Replicas;
     protected override TimeSpan StartTimeout => TimeSpan.FromMinutes(5);
 }
 
