@@ -15,6 +15,7 @@ install_node
 install_smtp4dev
 start_postgres
 start_rabbitmq
+start_redis
 
 # Where the integration tests find the servers (each test class makes its own database and
 # RabbitMQ virtual host and removes them afterwards).
@@ -22,6 +23,7 @@ start_rabbitmq
 export NEWSPLATFORM_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Password=${NP_PG_PASSWORD};SSL Mode=Disable"
 export NEWSPLATFORM_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:5672"
 export NEWSPLATFORM_TEST_RABBITMQ_MANAGEMENT="http://guest:guest@127.0.0.1:15672"
+export NEWSPLATFORM_TEST_REDIS="127.0.0.1:6379"
 export NEWSPLATFORM_SMTP4DEV="$PWD/.run/tools/smtp4dev"
 export NEWSPLATFORM_CHROMIUM="${NEWSPLATFORM_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

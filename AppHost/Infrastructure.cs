@@ -34,8 +34,11 @@ public sealed class Infrastructure(
     InfrastructureMode mode,
     Dependency messaging,
     Func<string, string, Dependency> addDatabase,
-    Dependency mail)
+    Dependency mail,
+    Func<Dependency> addEdgeStore)
 {
+    private Dependency? _edgeStore;
+
     public InfrastructureMode Mode => mode;
 
     public Dependency Messaging => messaging;
@@ -44,6 +47,9 @@ public sealed class Infrastructure(
     public Dependency Mail => mail;
 
     public Dependency AddDatabase(string connectionName, string databaseName) => addDatabase(connectionName, databaseName);
+
+    /// <summary>The Redis the gateway replicas share ("edge"; see EdgeStore.cs), declared the first time it is asked for.</summary>
+    public Dependency EdgeStore => _edgeStore ??= addEdgeStore();
 }
 
 /// <summary>Groups the server resources in the dashboard and shows the chosen mode.</summary>
@@ -105,6 +111,10 @@ public static class InfrastructureExtensions
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithMail(this IResourceBuilder<ProjectResource> service, Infrastructure infrastructure)
         => service.WithReference(infrastructure.Mail.ConnectionString, MailServer.ConnectionName);
+
+    /// <summary>Gives the gateway the "edge" connection string (its replicas' shared state) and starts it once the store is ready.</summary>
+    public static IResourceBuilder<ProjectResource> WithEdgeStore(this IResourceBuilder<ProjectResource> gateway, Infrastructure infrastructure)
+        => gateway.Uses(infrastructure.EdgeStore);
 
     /// <summary>Gives the service the "messaging" connection string and starts it once the broker is ready.</summary>
     public static IResourceBuilder<ProjectResource> WithMessaging(
@@ -212,7 +222,8 @@ public static class InfrastructureExtensions
                 var database = postgres.AddDatabase(connectionName, databaseName);
                 return new Dependency(database, database);
             },
-            MailServer.Add(builder, InfrastructureMode.Containers, info));
+            MailServer.Add(builder, InfrastructureMode.Containers, info),
+            () => EdgeStore.Add(builder, InfrastructureMode.Containers, info));
     }
 
     private static Infrastructure AddExternal(IDistributedApplicationBuilder builder, IResourceBuilder<IResource> info)
@@ -229,6 +240,7 @@ public static class InfrastructureExtensions
                 builder.AddConnectionString(connectionName, ReferenceExpression.Create($"{postgres.Resource};Database={databaseName}"))
                     .WithParentRelationship(postgres),
                 ReadyWhen: null),
-            MailServer.Add(builder, InfrastructureMode.External, info));
+            MailServer.Add(builder, InfrastructureMode.External, info),
+            () => EdgeStore.Add(builder, InfrastructureMode.External, info));
     }
 }

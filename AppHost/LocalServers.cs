@@ -47,7 +47,8 @@ internal static class LocalServers
                         ReferenceExpression.Create($"Host=127.0.0.1;Port={postgresPort};Database={databaseName};Username=postgres"))
                     .WithParentRelationship(postgres),
                 postgres),
-            MailServer.Add(builder, InfrastructureMode.Local, info));
+            MailServer.Add(builder, InfrastructureMode.Local, info),
+            () => EdgeStore.Add(builder, InfrastructureMode.Local, info));
     }
 
     /// <summary>
@@ -244,7 +245,7 @@ internal static class LocalServers
         done
         """;
 
-    private static string RequireFile(string path, string configurationKey, string install)
+    internal static string RequireFile(string path, string configurationKey, string install)
         => File.Exists(path)
             ? path
             : throw new InvalidOperationException(

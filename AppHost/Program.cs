@@ -9,8 +9,10 @@ var infrastructure = builder.AddInfrastructure();
 
 // Replicas:Services (default 1) runs that many replicas of each service (Articles, Subscriptions, Search), on one
 // database each and one queue per consumer, behind Aspire's proxy: see "Several replicas of a service" in the README.
-// The site and the gateway stay at one until their in-memory state (sessions; limits and caches) is shared.
+// Replicas:Gateways (default 1) does the same for the gateway; with more than one, their limits, API-key answers and
+// cached answers live in a Redis they share (EdgeStore.cs). The site stays at one until its sessions are shared.
 var serviceReplicas = Math.Max(1, builder.Configuration.GetValue("Replicas:Services", 1));
+var gatewayReplicas = Math.Max(1, builder.Configuration.GetValue("Replicas:Gateways", 1));
 
 // The services run in the AppHost's environment: in Development that brings demo content and
 // development tokens (see each service's appsettings.Development.json).
@@ -43,6 +45,7 @@ var search = AddService<Projects.NewsPlatform_Search>("search")
 // The gateway is the only way in. Under `dotnet run` Aspire's proxy serves it on
 // http://localhost:5000; Aspire.Hosting.Testing randomizes that port, so tests never clash.
 var gateway = builder.AddProject<Projects.NewsPlatform_Gateway>("gateway")
+    .WithReplicas(gatewayReplicas)
     .WithHttpEndpoint(port: 5000)
     .WithUrlForEndpoint("http", url => url.DisplayText = "Public site and API (gateway)");
 var siteUrl = gateway.GetEndpoint("http");
@@ -61,6 +64,10 @@ var web = WithPublication(builder.AddProject<Projects.NewsPlatform_Web>("web"), 
 WithPublication(articles, siteUrl);
 WithPublication(subscriptions, siteUrl); // links in mails, and the briefing's local time
 
+if (gatewayReplicas > 1)
+{
+    gateway.WithEdgeStore(infrastructure);
+}
 gateway
     .WithOverrides()
     .WithMessaging(infrastructure) // every replica purges its cached answers when an article changes

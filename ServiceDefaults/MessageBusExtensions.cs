@@ -58,6 +58,20 @@ public static class MessageBusExtensions
     }
 }
 
+/// <summary>How a consumer's queue is shared among the replicas of its service.</summary>
+public static class ReplicaEndpoints
+{
+    /// <summary>
+    /// A queue of this replica's own, removed when it stops: every replica hears every message (for what each one keeps
+    /// in memory, such as cached answers). Without a name of its own, the second replica would meet the first's queue.
+    /// </summary>
+    public static void OnePerReplica(this IEndpointRegistrationConfigurator endpoint)
+    {
+        endpoint.Temporary = true;
+        endpoint.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
+    }
+}
+
 /// <summary>Consumer retries before a message goes to the error queue (configuration <c>Messaging:Retry</c>).</summary>
 public sealed class RetrySettings
 {

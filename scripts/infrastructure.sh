@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and starts the servers NewsPlatform needs on a Debian machine without a container
-# runtime: PostgreSQL 15 (with the RUM index extension) and RabbitMQ from Debian packages. Sourced by start.sh and test.sh.
+# runtime: PostgreSQL 15 (with the RUM index extension), RabbitMQ and Redis from Debian packages. Sourced by start.sh and test.sh.
 set -euo pipefail
 
 NP_PG_PASSWORD="${NP_PG_PASSWORD:-newsplatform}"
@@ -35,9 +35,9 @@ install_smtp4dev() {
   dotnet tool install Rnwood.Smtp4dev --version "$SMTP4DEV_VERSION" --tool-path "$tools" >/dev/null
 }
 
-# Installs the Debian packages that are missing (PostgreSQL, RabbitMQ, and extras passed as arguments, e.g. chromium).
+# Installs the Debian packages that are missing (PostgreSQL, RabbitMQ, Redis, and extras passed as arguments, e.g. chromium).
 install_servers() {
-  local wanted=(postgresql rabbitmq-server "$@") missing=()
+  local wanted=(postgresql rabbitmq-server redis-server "$@") missing=()
   for package in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
@@ -91,4 +91,18 @@ start_rabbitmq() {
   as_root rabbitmqctl -q await_startup --timeout 60 >/dev/null
   wait_for_port 127.0.0.1 15672 30
   log "RabbitMQ ready on 127.0.0.1:5672 (management on :15672)"
+}
+
+# A Redis on 127.0.0.1:6379 for the tests of the gateway's shared edge state (each test names its own key prefix).
+# Nothing is kept on disk: the edge's state is only ever a few seconds' worth of buckets and cached answers.
+start_redis() {
+  if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+    redis-server --port 6379 --bind 127.0.0.1 --save '' --appendonly no --daemonize yes >/dev/null
+  fi
+  local deadline=$((SECONDS + 30))
+  until redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; do
+    [ "$SECONDS" -lt "$deadline" ] || { log "Redis did not become ready"; return 1; }
+    sleep 0.2
+  done
+  log "Redis ready on 127.0.0.1:6379"
 }

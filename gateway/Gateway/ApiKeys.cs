@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Options;
 
 namespace NewsPlatform.Gateway;
@@ -28,30 +28,36 @@ public sealed record ApiKeyCheckResult(ApiKeyOutcome Outcome, ApiKeyIdentity? Pa
 
 /// <summary>
 /// Asks the Subscriptions service whether a presented key is valid (<c>POST /internal/api-keys/check</c>,
-/// through service discovery and the standard resilience handler) and keeps the answer briefly in
-/// memory, so a partner's burst costs one check. Keys are cached by their hash, never in clear.
+/// through service discovery and the standard resilience handler) and keeps the answer briefly, so a partner's
+/// burst costs one check: in the gateway's memory, or with several gateways in the shared edge store
+/// (<see cref="EdgeStore"/>), so a burst spread over every replica still costs one. Keys are kept by their hash,
+/// never in clear.
 /// </summary>
-public sealed class ApiKeyChecker(HttpClient http, IMemoryCache cache, IOptions<ApiKeySettings> settings, ILogger<ApiKeyChecker> logger)
+public sealed class ApiKeyChecker(
+    HttpClient http, IDistributedCache cache, IOptions<ApiKeySettings> settings, GatewayMetrics metrics, ILogger<ApiKeyChecker> logger)
 {
     public const int MaxKeyLength = 200;
 
     /// <summary>The answer kept for this key, if any: no lookup needed.</summary>
-    public bool TryKnown(string key, out ApiKeyCheckResult result)
+    public async ValueTask<ApiKeyCheckResult?> KnownAsync(string key, CancellationToken cancellationToken)
     {
-        if (key.Length is 0 or > MaxKeyLength)
+        if (key.Length is 0 or > MaxKeyLength) return new(ApiKeyOutcome.Unknown);
+        try
         {
-            result = new(ApiKeyOutcome.Unknown);
-            return true;
+            return await cache.GetAsync(CacheKey(key), cancellationToken) is { } kept
+                ? JsonSerializer.Deserialize<ApiKeyCheckResult>(kept)
+                : null;
         }
-        var found = cache.TryGetValue(CacheKey(key), out ApiKeyCheckResult? known);
-        result = known!;
-        return found;
+        catch (Exception e) when (EdgeStore.IsUnavailable(e))
+        {
+            StoreFailed(e);
+            return null;
+        }
     }
 
     public async Task<ApiKeyCheckResult> CheckAsync(string key, CancellationToken cancellationToken)
     {
-        if (TryKnown(key, out var known)) return known;
-        var cacheKey = CacheKey(key);
+        if (await KnownAsync(key, cancellationToken) is { } known) return known;
 
         var result = await AskAsync(key, cancellationToken);
         if (result.Outcome != ApiKeyOutcome.Unavailable)
@@ -59,12 +65,26 @@ public sealed class ApiKeyChecker(HttpClient http, IMemoryCache cache, IOptions<
             var seconds = result.Outcome == ApiKeyOutcome.Valid
                 ? Math.Clamp(settings.Value.CacheSeconds, 1, 60)
                 : Math.Clamp(settings.Value.NegativeCacheSeconds, 1, 60);
-            cache.Set(cacheKey, result, TimeSpan.FromSeconds(seconds));
+            try
+            {
+                await cache.SetAsync(CacheKey(key), JsonSerializer.SerializeToUtf8Bytes(result),
+                    new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(seconds) }, cancellationToken);
+            }
+            catch (Exception e) when (EdgeStore.IsUnavailable(e))
+            {
+                StoreFailed(e); // the next request asks again
+            }
         }
         return result;
     }
 
-    private static string CacheKey(string key) => "api-key:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    private void StoreFailed(Exception e)
+    {
+        metrics.EdgeStoreFailed("api_keys");
+        logger.LogWarning("The edge store did not answer for an API key; the identity service is asked: {Error}", e.Message);
+    }
+
+    private static string CacheKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private async Task<ApiKeyCheckResult> AskAsync(string key, CancellationToken cancellationToken)
     {
@@ -107,7 +127,6 @@ public static class ApiKeys
     public static IHostApplicationBuilder AddApiKeys(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<ApiKeySettings>(builder.Configuration.GetSection("ApiKeys"));
-        builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient<ApiKeyChecker>();
         builder.Services.AddSingleton<KeyLookupLimit>();
         return builder;
@@ -126,11 +145,11 @@ public static class ApiKeys
 
         var checker = http.RequestServices.GetRequiredService<ApiKeyChecker>();
         var key = presented.ToString();
-        if (!checker.TryKnown(key, out var result))
+        if (await checker.KnownAsync(key, http.RequestAborted) is not { } result)
         {
             // A key the edge has not seen costs a lookup: new keys are limited per address before any is made, so
             // random keys cannot make the gateway query the identity service's database at will.
-            if (http.RequestServices.GetRequiredService<KeyLookupLimit>().Refused(RateLimits.ClientOf(http)) is { } wait)
+            if (await http.RequestServices.GetRequiredService<KeyLookupLimit>().RefusedAsync(RateLimits.ClientOf(http)) is { } wait)
             {
                 var metrics = http.RequestServices.GetRequiredService<GatewayMetrics>();
                 metrics.ApiKeyRejected("lookups_limited");
@@ -161,24 +180,10 @@ public static class ApiKeys
 }
 
 /// <summary>Lookups of keys the edge does not know yet, per client address (configuration <c>RateLimits:KeyLookups</c>).</summary>
-public sealed class KeyLookupLimit : IDisposable
+public sealed class KeyLookupLimit(IConfiguration configuration, ITokenBuckets buckets)
 {
     public const string Policy = "api_key_lookups";
-    private readonly System.Threading.RateLimiting.PartitionedRateLimiter<string> _buckets;
+    private readonly BucketSettings _bucket = configuration.GetSection("RateLimits:KeyLookups").Get<BucketSettings>() ?? new() { Burst = 20, PerSecond = 1 };
 
-    public KeyLookupLimit(IConfiguration configuration)
-    {
-        var bucket = configuration.GetSection("RateLimits:KeyLookups").Get<BucketSettings>() ?? new() { Burst = 20, PerSecond = 1 };
-        _buckets = System.Threading.RateLimiting.PartitionedRateLimiter.Create<string, string>(address =>
-            System.Threading.RateLimiting.RateLimitPartition.GetTokenBucketLimiter(address, _ => bucket.ToOptions()));
-    }
-
-    public TimeSpan? Refused(string address)
-    {
-        using var lease = _buckets.AttemptAcquire(address);
-        if (lease.IsAcquired) return null;
-        return lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-    }
-
-    public void Dispose() => _buckets.Dispose();
+    public ValueTask<TimeSpan?> RefusedAsync(string address) => buckets.TakeAsync("key-lookups", _bucket, address);
 }

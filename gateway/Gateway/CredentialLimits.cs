@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using Yarp.ReverseProxy.Model;
 
 namespace NewsPlatform.Gateway;
@@ -34,70 +33,28 @@ public sealed class CredentialSettings
 /// the edge (<see cref="EdgeHeaders"/>).</item>
 /// </list>
 /// </summary>
-public sealed class CredentialLimits : IDisposable
+public sealed class CredentialLimits(IConfiguration configuration, ITokenBuckets buckets)
 {
     public const string MetadataKey = "Credentials";
     public const string RetryAfterHeader = "X-Edge-Retry-After";
     public const string ScopeHeader = "X-Edge-Throttle-Scope";
 
-    private readonly Buckets _attempts;
-    private readonly Buckets _addressFailures;
-    private readonly Buckets _accountFailures;
-
-    public CredentialLimits(IConfiguration configuration)
-    {
-        var settings = configuration.GetSection("RateLimits:Credentials").Get<CredentialSettings>() ?? new();
-        _attempts = new(settings.Attempts);
-        _addressFailures = new(settings.FailuresPerAddress);
-        _accountFailures = new(settings.FailuresPerAccount);
-    }
+    private readonly CredentialSettings _settings = configuration.GetSection("RateLimits:Credentials").Get<CredentialSettings>() ?? new();
 
     /// <summary>Whether one more attempt may go on; if not, how long to wait and which limit holds it back.</summary>
-    public (TimeSpan Wait, string Scope)? Admit(string address, string? account)
+    public async ValueTask<(TimeSpan Wait, string Scope)?> AdmitAsync(string address, string? account)
     {
-        if (_attempts.Take(address) is { } busy) return (busy, "address");
-        if (_addressFailures.Empty(address) is { } guessing) return (guessing, "address");
-        if (account is not null && _accountFailures.Empty(account) is { } attacked) return (attacked, "account");
+        if (await buckets.TakeAsync("attempts", _settings.Attempts, address) is { } busy) return (busy, "address");
+        if (await buckets.EmptyAsync("address-failures", _settings.FailuresPerAddress, address) is { } guessing) return (guessing, "address");
+        if (account is not null && await buckets.EmptyAsync("account-failures", _settings.FailuresPerAccount, account) is { } attacked) return (attacked, "account");
         return null;
     }
 
     /// <summary>An attempt failed: it counts against its address and its account.</summary>
-    public void Failed(string address, string? account)
+    public async ValueTask FailedAsync(string address, string? account)
     {
-        _addressFailures.Take(address);
-        if (account is not null) _accountFailures.Take(account);
-    }
-
-    public void Dispose()
-    {
-        _attempts.Dispose();
-        _addressFailures.Dispose();
-        _accountFailures.Dispose();
-    }
-
-    /// <summary>A token bucket per key.</summary>
-    private sealed class Buckets(BucketSettings bucket) : IDisposable
-    {
-        private readonly TokenBucketRateLimiterOptions _options = bucket.ToOptions();
-        private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
-            RateLimitPartition.GetTokenBucketLimiter(key, _ => bucket.ToOptions()));
-
-        /// <summary>Takes a token; null if there was one, else how long until the next.</summary>
-        public TimeSpan? Take(string key)
-        {
-            using var lease = _limiter.AttemptAcquire(key);
-            if (lease.IsAcquired) return null;
-            return lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : _options.ReplenishmentPeriod;
-        }
-
-        /// <summary>
-        /// Whether the bucket is empty, without taking anything: how long until its next token, or null. (Asking the
-        /// limiter for zero permits is no test: it grants them while a fraction of a token is left.)
-        /// </summary>
-        public TimeSpan? Empty(string key) =>
-            _limiter.GetStatistics(key)?.CurrentAvailablePermits is < 1 ? _options.ReplenishmentPeriod : null;
-
-        public void Dispose() => _limiter.Dispose();
+        await buckets.TakeAsync("address-failures", _settings.FailuresPerAddress, address);
+        if (account is not null) await buckets.TakeAsync("account-failures", _settings.FailuresPerAccount, account);
     }
 }
 
@@ -117,7 +74,7 @@ public static class CredentialLimitsExtensions
         var limits = http.RequestServices.GetRequiredService<CredentialLimits>();
         var address = RateLimits.ClientOf(http);
         var account = await AccountOfAsync(http, page: mode == "page");
-        if (limits.Admit(address, account) is var (wait, scope))
+        if (await limits.AdmitAsync(address, account) is var (wait, scope))
         {
             http.RequestServices.GetRequiredService<GatewayMetrics>().RateLimitRejected(RateLimits.Credentials);
             if (mode == "page")
@@ -133,17 +90,16 @@ public static class CredentialLimitsExtensions
 
         // Counted as the answer starts, before the caller can read it: its next attempt meets the count.
         var registering = http.Request.Path.Value?.EndsWith("/register", StringComparison.Ordinal) == true;
-        http.Response.OnStarting(() =>
+        http.Response.OnStarting(async () =>
         {
             var failed = registering
                 ? http.Response.StatusCode == StatusCodes.Status409Conflict
                 : http.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status423Locked;
             if (failed)
             {
-                limits.Failed(address, registering ? null : account);
+                await limits.FailedAsync(address, registering ? null : account);
                 http.RequestServices.GetRequiredService<GatewayMetrics>().CredentialFailed(registering ? "register" : "login");
             }
-            return Task.CompletedTask;
         });
         await next(http);
     });

@@ -14,6 +14,7 @@ public sealed class GatewayMetrics
     private readonly Counter<long> _apiKeyRejected;
     private readonly Counter<long> _credentialFailures;
     private readonly Counter<long> _cachePurges;
+    private readonly Counter<long> _edgeStoreFailures;
 
     public GatewayMetrics(IMeterFactory meters)
     {
@@ -26,6 +27,8 @@ public sealed class GatewayMetrics
             "Failed logins (wrong credentials, locked account) and registrations of a taken email, by newsplatform.action");
         _cachePurges = meter.CreateCounter<long>("newsplatform.gateway.cache.purges", "{purge}",
             "Cached answers purged after an article's change, by newsplatform.change (published, corrected, unpublished)");
+        _edgeStoreFailures = meter.CreateCounter<long>("newsplatform.gateway.edge_store.failures", "{request}",
+            "Requests that went on without the shared edge store (it did not answer), by newsplatform.part (buckets, api_keys, answers)");
     }
 
     public void RateLimitRejected(string policy) =>
@@ -37,6 +40,10 @@ public sealed class GatewayMetrics
 
     public void CachePurged(string change) =>
         _cachePurges.Add(1, new KeyValuePair<string, object?>("newsplatform.change", change));
+
+    /// <summary>The shared edge store did not answer: a limit went uncounted, a key was asked again, an answer fetched.</summary>
+    public void EdgeStoreFailed(string part) =>
+        _edgeStoreFailures.Add(1, new KeyValuePair<string, object?>("newsplatform.part", part));
 
     /// <param name="reason">Why, in a few words (e.g. unknown, revoked, over_quota) — never the key itself.</param>
     public void ApiKeyRejected(string reason) =>

@@ -20,6 +20,7 @@ public static class GatewayModule
         builder.AddApiKeys();
         builder.AddRateLimits();
         builder.AddEdgeCaching();
+        builder.AddEdgeStore(); // after the cache: with several replicas, their answers are kept in the shared store
         builder.AddEdgeHygiene();
         builder.AddPlatformApiDescription();
         builder.Services.AddSingleton<GatewayMetrics>();
@@ -48,7 +49,7 @@ public static class GatewayModule
 
         // Purging needs the bus; serving does not, so the bus is reported beside the services, not in readiness.
         if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString("messaging")))
-            builder.AddMessageBus("messaging", "gateway", bus => bus.AddConsumer<CachePurge>().Endpoint(e => e.Temporary = true), DownstreamTag);
+            builder.AddMessageBus("messaging", "gateway", bus => bus.AddConsumer<CachePurge>().Endpoint(e => e.OnePerReplica()), DownstreamTag);
 
         var health = builder.Services.AddHealthChecks();
         foreach (var service in Services)

@@ -10,6 +10,9 @@ public sealed class BucketSettings
     public int Burst { get; set; }
     public double PerSecond { get; set; }
 
+    /// <summary>The refill rate of a shared bucket (<see cref="SharedTokenBuckets"/>), which refills continuously.</summary>
+    public double PerMillisecond => Math.Max(PerSecond, 0.001) / 1000;
+
     public TokenBucketRateLimiterOptions ToOptions() => new()
     {
         TokenLimit = Math.Max(1, Burst),
@@ -45,21 +48,32 @@ public static class RateLimits
         var fallbackTier = tiers.Values.OrderBy(t => t.PerSecond).FirstOrDefault() ?? new() { Burst = 20, PerSecond = 5 };
 
         builder.Services.AddSingleton<GatewayMetrics>();
-        builder.Services.AddRateLimiter(options =>
+        var shared = EdgeStore.IsShared(builder.Configuration);
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<ITokenBuckets>((options, buckets) =>
         {
+            // One gateway counts in its memory, synchronously; several count together in the edge store. (An address
+            // is its own partition's name: the hot anonymous read allocates no other.)
+            RateLimitPartition<string> Bucket(string family, string key, BucketSettings bucket)
+            {
+                var partition = family == Anonymous ? key : $"{family}:{key}";
+                return shared
+                    ? RateLimitPartition.Get(partition, _ => new SharedBucketLimiter(buckets, family, bucket, key))
+                    : RateLimitPartition.GetTokenBucketLimiter(partition, _ => bucket.ToOptions());
+            }
+
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 // Logging in and registering have limits of their own (CredentialLimits), made for them.
                 http.GetEndpoint()?.Metadata.GetMetadata<Yarp.ReverseProxy.Model.RouteModel>()?.Config.Metadata?.ContainsKey(CredentialLimits.MetadataKey) == true
                     ? RateLimitPartition.GetNoLimiter("credentials")
                 // A partner is limited per key (not per IP: one key may call from many addresses).
                 : http.Partner() is { } partner
-                    ? RateLimitPartition.GetTokenBucketLimiter($"key:{partner.Id}:{partner.Tier}",
-                        _ => (tiers.GetValueOrDefault(partner.Tier) ?? fallbackTier).ToOptions())
+                    ? Bucket("key", $"{partner.Id}:{partner.Tier}", tiers.GetValueOrDefault(partner.Tier) ?? fallbackTier)
                     // A reader the edge has verified is limited per reader (wherever they read from); anything else
                     // per address — an Authorization header that does not verify never got this far (EdgeIdentity).
                     : http.User.FindFirst("sub")?.Value is { } subject
-                        ? RateLimitPartition.GetTokenBucketLimiter($"reader:{subject}", _ => reader.ToOptions())
-                        : RateLimitPartition.GetTokenBucketLimiter(ClientOf(http), _ => anonymous.ToOptions()));
+                        ? Bucket(Reader, subject, reader)
+                        : Bucket(Anonymous, ClientOf(http), anonymous));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var partner = context.HttpContext.Partner() is not null;

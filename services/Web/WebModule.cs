@@ -45,7 +45,7 @@ public static class WebModule
         // What the site keeps of the edition is forgotten on every article change, on a queue of this replica's own.
         // The site serves without the bus (what it keeps then simply expires), so the bus is not part of its readiness.
         if (!string.IsNullOrEmpty(builder.Configuration.GetConnectionString("messaging")))
-            builder.AddMessageBus("messaging", "web", bus => bus.AddConsumer<EditionChanges>().Endpoint(e => e.Temporary = true), "downstream");
+            builder.AddMessageBus("messaging", "web", bus => bus.AddConsumer<EditionChanges>().Endpoint(e => e.OnePerReplica()), "downstream");
         builder.Services.AddScoped<CurrentReader>();
         builder.Services.AddScoped<StyleNonce>();
         builder.Services.AddScoped<ReaderGlances>();

@@ -68,8 +68,12 @@ public class GatewayFixture : IAsyncLifetime
 
     protected virtual void ConfigureGateway(IServiceCollection services) { }
 
+    /// <summary>How many gateways run with these settings, in front of the one stand-in (replica 0 is <see cref="Client"/>'s).</summary>
+    protected virtual int Replicas => 1;
+
     private WebApplication _downstream = null!;
-    private ServiceUnderTest<GatewayService> _gateway = null!;
+    private readonly List<ServiceUnderTest<GatewayService>> _replicas = [];
+    private ServiceUnderTest<GatewayService> First => _replicas[0];
 
     public ConcurrentQueue<Hit> Received { get; } = new();
     public ConcurrentQueue<string> KeyChecks { get; } = new();
@@ -77,7 +81,7 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>Which gateway route (YARP route id) each request took, by path and query; null where none did.</summary>
     public ConcurrentQueue<(string Path, string? Route)> Routed { get; } = new();
     public HttpClient Client { get; private set; } = null!;
-    public IServiceProvider Services => _gateway.Services;
+    public IServiceProvider Services => First.Services;
 
     public async Task InitializeAsync()
     {
@@ -101,21 +105,24 @@ public class GatewayFixture : IAsyncLifetime
         };
         if (TrustsAProxy) settings["Edge:KnownProxies:0"] = TrustedProxy;
         foreach (var (key, value) in Settings) settings[key] = value;
-        _gateway = new ServiceUnderTest<GatewayService>(settings, services =>
+        for (var i = 0; i < Replicas; i++)
         {
-            services.AddSingleton<IStartupFilter, TestPeerAddress>();
-            services.AddSingleton<IStartupFilter>(new RouteRecorder(Routed));
-            ConfigureGateway(services);
-        }, Environment);
-        Client = OnKestrel ? new HttpClient { BaseAddress = await _gateway.StartOnPortAsync() } : _gateway.CreateClient();
+            _replicas.Add(new ServiceUnderTest<GatewayService>(settings, services =>
+            {
+                services.AddSingleton<IStartupFilter, TestPeerAddress>();
+                services.AddSingleton<IStartupFilter>(new RouteRecorder(Routed));
+                ConfigureGateway(services);
+            }, Environment));
+        }
+        Client = OnKestrel ? new HttpClient { BaseAddress = await First.StartOnPortAsync() } : First.CreateClient();
     }
 
-    public HttpClient ClientAs(string subject, params string[] roles) => _gateway.CreateClientAs(subject, roles);
+    public HttpClient ClientAs(string subject, params string[] roles) => First.CreateClientAs(subject, roles);
 
-    /// <summary>A client whose requests arrive from <paramref name="peer"/>, optionally with an API key.</summary>
-    public HttpClient ClientFrom(string peer, string? apiKey = null)
+    /// <summary>A client whose requests arrive from <paramref name="peer"/>, optionally with an API key, at one gateway.</summary>
+    public HttpClient ClientFrom(string peer, string? apiKey = null, int replica = 0)
     {
-        var client = _gateway.CreateClient();
+        var client = _replicas[replica].CreateClient();
         client.DefaultRequestHeaders.Add(TestPeerAddress.Header, peer);
         if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
@@ -236,9 +243,14 @@ public class GatewayFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A client of one gateway replica.</summary>
+    public HttpClient ClientOf(int replica) => _replicas[replica].CreateClient();
+
+    public IServiceProvider ServicesOf(int replica) => _replicas[replica].Services;
+
     public virtual async Task DisposeAsync()
     {
-        await _gateway.DisposeAsync();
+        foreach (var replica in _replicas) await replica.DisposeAsync();
         await _downstream.StopAsync();
         await _downstream.DisposeAsync();
     }

@@ -1,7 +1,7 @@
 namespace NewsPlatform.TestSupport;
 
 /// <summary>
-/// The real PostgreSQL and RabbitMQ the tests run against. test.sh starts them and exports these
+/// The real PostgreSQL, RabbitMQ and Redis the tests run against. test.sh starts them and exports these
 /// variables; the defaults match what it starts, so one test project can also be run alone.
 /// </summary>
 public static class TestServers
@@ -15,6 +15,9 @@ public static class TestServers
 
     public static Uri RabbitMqManagement =>
         new(Environment.GetEnvironmentVariable("NEWSPLATFORM_TEST_RABBITMQ_MANAGEMENT") ?? "http://guest:guest@127.0.0.1:15672");
+
+    /// <summary>The Redis of the gateway's shared edge state (StackExchange.Redis configuration; tests name their own key prefix).</summary>
+    public static string Redis => Environment.GetEnvironmentVariable("NEWSPLATFORM_TEST_REDIS") ?? "127.0.0.1:6379";
 
     /// <summary>The smtp4dev tool (test.sh installs it under .run/tools).</summary>
     public static string Smtp4dev =>
