@@ -69,16 +69,29 @@ public class PlatformFixture : IAsyncLifetime
             .Select(r => (r.Name, Replicas: r.TryGetLastAnnotation<ReplicaAnnotation>(out var replicas) ? replicas.Replicas : 0))
             .Where(r => r.Replicas > 0)
             .ToDictionary(r => r.Name, r => r.Replicas);
-        var healthy = expected.Keys.ToDictionary(name => name, _ => new HashSet<string>());
+        var healthy = expected.Keys.ToDictionary(name => name, _ => new Dictionary<string, Uri?>());
         await foreach (var change in App.ResourceNotifications.WatchAsync(cancellation))
         {
             if (!healthy.TryGetValue(change.Resource.Name, out var replicas)) continue;
             var up = change.Snapshot.State?.Text == KnownResourceStates.Running
                 && change.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy;
-            if (up) replicas.Add(change.ResourceId); else replicas.Remove(change.ResourceId);
-            if (healthy.All(h => h.Value.Count >= expected[h.Key])) return;
+            if (up) replicas[change.ResourceId] = OwnAddress(change.Snapshot); else replicas.Remove(change.ResourceId);
+            if (healthy.All(h => h.Value.Count >= expected[h.Key]))
+            {
+                ReplicaAddresses = healthy.ToDictionary(h => h.Key, h => h.Value.Values.OfType<Uri>().ToArray());
+                return;
+            }
         }
     }
+
+    /// <summary>Each replica's own address, past Aspire's proxy, by resource name: to ask one replica in particular.</summary>
+    public IReadOnlyDictionary<string, Uri[]> ReplicaAddresses { get; private set; } = new Dictionary<string, Uri[]>();
+
+    // The port the orchestrator gave this replica, as it was told to listen on it.
+    private static Uri? OwnAddress(CustomResourceSnapshot snapshot) =>
+        snapshot.EnvironmentVariables.FirstOrDefault(v => v.Name == "ASPNETCORE_URLS")?.Value?.Split(';')
+            .Select(url => Uri.TryCreate(url.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var uri) ? uri : null)
+            .FirstOrDefault(uri => uri?.Scheme == Uri.UriSchemeHttp);
 
     /// <summary>The inbox of the platform's SMTP catcher (smtp4dev, as on the dashboard): every mail the platform sent.</summary>
     public NewsPlatform.TestSupport.SmtpInbox Inbox { get; private set; } = null!;

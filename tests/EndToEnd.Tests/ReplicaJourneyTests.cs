@@ -9,11 +9,21 @@ using NewsPlatform.TestSupport;
 
 namespace NewsPlatform.EndToEnd.Tests;
 
-/// <summary>The whole platform with three replicas of every service (<c>Replicas:Services=3</c>), behind Aspire's proxy.</summary>
+/// <summary>
+/// The whole platform with three replicas of every service (<c>Replicas:Services=3</c>) and two gateways sharing their
+/// edge state in Redis (<c>Replicas:Gateways=2</c>), behind Aspire's proxy. Lookups of unknown API keys are held to
+/// <see cref="KeyLookups"/> per address, barely refilled, so a limit counted once per gateway would show.
+/// </summary>
 public sealed class ReplicatedPlatformFixture : PlatformFixture
 {
     public const int Replicas = 3;
-    protected override string[] ExtraArguments => [$"Replicas:Services={Replicas}"];
+    public const int Gateways = 2;
+    public const int KeyLookups = 12;
+    protected override string[] ExtraArguments =>
+    [
+        $"Replicas:Services={Replicas}", $"Replicas:Gateways={Gateways}",
+        $"Overrides:gateway:RateLimits:KeyLookups:Burst={KeyLookups}", "Overrides:gateway:RateLimits:KeyLookups:PerSecond=0.01",
+    ];
     protected override TimeSpan StartTimeout => TimeSpan.FromMinutes(5);
 }
 
@@ -59,6 +69,25 @@ public sealed class ReplicaJourneyTests(ReplicatedPlatformFixture platform)
         }
         var keys = await Task.WhenAll(Enumerable.Range(0, Asks).Select(_ => platform.Gateway.GetStringAsync("/.well-known/jwks.json")));
         Assert.Single(keys.Distinct()); // every replica publishes the same keys
+    }
+
+    [Fact(Timeout = 2 * 60_000)]
+    public async Task A_limit_holds_for_the_whole_edge_not_once_per_gateway()
+    {
+        var gateways = platform.ReplicaAddresses["gateway"].Select(address => new HttpClient { BaseAddress = address }).ToArray();
+        Assert.Equal(ReplicatedPlatformFixture.Gateways, gateways.Length);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < ReplicatedPlatformFixture.KeyLookups + 6; i++)
+        {
+            // Keys nobody issued, from one address, to each gateway in turn: each costs the identity service a lookup.
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/sections");
+            request.Headers.Add("X-Api-Key", $"sk_unknown_{Guid.NewGuid():N}");
+            statuses.Add((await gateways[i % gateways.Length].SendAsync(request)).StatusCode);
+        }
+        Assert.Equal(ReplicatedPlatformFixture.KeyLookups, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+        Assert.Equal(6, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.All(statuses.Skip(ReplicatedPlatformFixture.KeyLookups), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+        foreach (var gateway in gateways) gateway.Dispose();
     }
 
     [Fact(Timeout = 4 * 60_000)]
