@@ -84,7 +84,7 @@ public sealed class KubernetesManifestTests
     [InlineData("subscriptions", 3)]
     [InlineData("search", 3)]
     [InlineData("web", 1)] // its sessions are in memory
-    [InlineData("gateway", 1)] // its limits and caches are in memory
+    [InlineData("gateway", 2)] // its limits and caches shared in Redis
     public void Each_part_runs_as_many_replicas_as_it_is_correct_with_and_a_drain_takes_one_at_a_time(string workload, int replicas)
     {
         Assert.Equal(replicas.ToString(), Text(Find("Deployment", workload), "spec", "replicas"));
@@ -109,6 +109,17 @@ public sealed class KubernetesManifestTests
         }
         Assert.Equal("LoadBalancer", Text(Find("Service", "gateway"), "spec", "type")); // the only way in
         Assert.All(Workloads.Except(["gateway"]), w => Assert.Equal("ClusterIP", Text(Find("Service", w), "spec", "type")));
+    }
+
+    [Fact]
+    public void The_gateways_share_their_edge_state_in_a_redis_whose_password_is_a_secret()
+    {
+        var edge = Assert.Single(Items(Node(Container("gateway"), "env")), v => Text(v, "name") == "ConnectionStrings__edge");
+        Assert.Equal("edge", Text(edge, "valueFrom", "secretKeyRef", "key"));
+        var redis = Find("Deployment", "newsplatform-redis");
+        var password = Assert.Single(Items(Node(Assert.Single(Items(Node(redis, "spec", "template", "spec", "containers"))), "env")));
+        Assert.Equal("newsplatform-redis", Text(password, "valueFrom", "secretKeyRef", "name"));
+        Assert.Equal("ClusterIP", Text(Find("Service", "newsplatform-redis"), "spec", "type"));
     }
 
     [Fact]
