@@ -21,6 +21,11 @@ public static class MessageBusExtensions
                 $"Connection string '{connectionName}' is missing: the AppHost provides it as ConnectionStrings__{connectionName}.");
         var broker = new Uri(connectionString);
         var retry = builder.Configuration.GetSection("Messaging:Retry").Get<RetrySettings>() ?? new RetrySettings();
+        // On a RabbitMQ cluster (Kubernetes: the Cluster Operator's three nodes) a service's durable queues are quorum
+        // queues, replicated to a majority of the nodes, so a node lost loses no accepted message. Off by default: a
+        // queue once declared classic (a developer's broker keeps them) cannot be declared again as quorum. A replica's
+        // own queue is removed when it stops, which a quorum queue cannot be: it stays classic.
+        var quorumQueues = builder.Configuration.GetValue<bool>("Messaging:QuorumQueues");
 
         builder.Services.AddSingleton<MessagingMetrics>();
         builder.Services.AddMassTransit(bus =>
@@ -35,6 +40,14 @@ public static class MessageBusExtensions
                 health.Tags.Add(healthTag);
             });
             configure?.Invoke(bus);
+            if (quorumQueues)
+            {
+                bus.AddConfigureEndpointsCallback((queueName, endpoint) =>
+                {
+                    if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && !ReplicaEndpoints.IsOnePerReplica(queueName))
+                        rabbit.SetQuorumQueue();
+                });
+            }
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -62,14 +75,19 @@ public static class MessageBusExtensions
 public static class ReplicaEndpoints
 {
     /// <summary>
-    /// A queue of this replica's own, removed when it stops: every replica hears every message (for what each one keeps
+    /// A queue of this replica's own (exclusive to its connection, so removed when it stops or dies): every replica hears every message (for what each one keeps
     /// in memory, such as cached answers). Without a name of its own, the second replica would meet the first's queue.
     /// </summary>
     public static void OnePerReplica(this IEndpointRegistrationConfigurator endpoint)
     {
         endpoint.Temporary = true;
-        endpoint.InstanceId = "-" + Guid.NewGuid().ToString("N")[..12];
+        endpoint.InstanceId = Marker + Guid.NewGuid().ToString("N")[..12];
     }
+
+    private const string Marker = "-replica-";
+
+    /// <summary>Whether a queue is one replica's own (<see cref="OnePerReplica"/>), by its name.</summary>
+    public static bool IsOnePerReplica(string queueName) => queueName.Contains(Marker, StringComparison.Ordinal);
 }
 
 /// <summary>Consumer retries before a message goes to the error queue (configuration <c>Messaging:Retry</c>).</summary>

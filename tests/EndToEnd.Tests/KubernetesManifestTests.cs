@@ -77,6 +77,8 @@ public sealed class KubernetesManifestTests
         var rabbitmq = Find("RabbitmqCluster", "newsplatform-rabbitmq");
         Assert.StartsWith("rabbitmq.com/", Text(rabbitmq, "apiVersion"));
         Assert.Equal("3", Text(rabbitmq, "spec", "replicas"));
+        // Its queues replicated across the three: the services declare quorum queues.
+        Assert.Equal("true", Text(Find("ConfigMap", "newsplatform-settings"), "data", "Messaging__QuorumQueues"));
     }
 
     [Theory]

@@ -51,6 +51,15 @@ public sealed class IsolatedVirtualHost : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
     }
 
+    /// <summary>The queues of this virtual host as the broker declares them: name, type (classic, quorum) and whether durable.</summary>
+    public async Task<IReadOnlyList<(string Name, string Type, bool Durable)>> QueuesAsync()
+    {
+        var queues = await _management.GetFromJsonAsync<JsonElement>($"api/queues/{Uri.EscapeDataString(Name)}");
+        return queues.EnumerateArray()
+            .Select(q => (q.GetProperty("name").GetString()!, q.GetProperty("type").GetString()!, q.GetProperty("durable").GetBoolean()))
+            .ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
         using (_management) await _management.DeleteAsync($"api/vhosts/{Name}");
