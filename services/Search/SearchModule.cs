@@ -24,6 +24,7 @@ public static class SearchModule
             store.Events.AddEventTypes([typeof(ArticlePublished), typeof(ArticleUpdated), typeof(ArticleUnpublished)]);
             store.Projections.Add<SearchableArticleProjection>(ProjectionLifecycle.Inline);
             if (options.Engine != SearchEngine.Lucene) store.Projections.Add(new SearchIndexProjection(), ProjectionLifecycle.Inline);
+            store.Schema.For<StoredRebuildStatus>(); // the last rebuild, as every replica answers it
         });
 
         // Queries wait for one of a bounded set of connections rather than exhaust the server's under a burst.

@@ -10,7 +10,7 @@ using Npgsql;
 namespace NewsPlatform.Search.Indexing;
 
 /// <summary>
-/// How far the last index rebuild got. <see cref="Phase"/> is idle (none since this replica started), running,
+/// How far the last index rebuild got. <see cref="Phase"/> is idle (none yet), running,
 /// completed or failed. A rebuild reads the stored events in <see cref="Passes"/> passes — the article documents
 /// from the events, then the engine's index from those — so <see cref="Total"/> is twice <see cref="Events"/> (the
 /// stored events when it started) and <see cref="Processed"/> counts events read over both passes.
@@ -52,9 +52,20 @@ public sealed record RebuildStatus(
 }
 
 /// <summary>
+/// The last rebuild's status as every replica answers it: kept in the service's database by the replica running it
+/// (at the start, every second while it runs, at the end), so an admin asking any replica sees the same rebuild.
+/// </summary>
+public sealed class StoredRebuildStatus
+{
+    public const string Key = "search-index";
+    public string Id { get; set; } = Key;
+    public RebuildStatus Status { get; set; } = RebuildStatus.None;
+}
+
+/// <summary>
 /// Slice: an administrator rebuilds the whole index from this service's stored events (after a change
 /// to how articles are indexed, or to repair it). It runs in the background; the status says how far
-/// it got (this replica's rebuild: the status lives in its memory). While it runs, searches see a partly
+/// it got, alike on every replica (<see cref="StoredRebuildStatus"/>). While it runs, searches see a partly
 /// filled index. One rebuild runs at a time across replicas.
 /// </summary>
 public sealed class IndexRebuild(
@@ -62,6 +73,7 @@ public sealed class IndexRebuild(
     TimeProvider clock, ILogger<IndexRebuild> logger)
 {
     private static readonly TimeSpan PassTimeout = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
     private readonly Lock _gate = new();
     private RebuildStatus _status = RebuildStatus.None;
@@ -71,6 +83,7 @@ public sealed class IndexRebuild(
     private int _passesDone;
     private Func<long> _reached = () => 0;
 
+    /// <summary>This replica's own rebuild, as it stands (idle if it has run none).</summary>
     public RebuildStatus Status
     {
         get
@@ -85,6 +98,23 @@ public sealed class IndexRebuild(
     public const string LeaseName = "newsplatform.search.rebuild";
 
     /// <summary>
+    /// The last rebuild, whichever replica runs or ran it: this one's own while it runs one, else the stored status. A
+    /// stored "running" whose lease nobody holds was left by a replica that stopped mid-rebuild: it is reported failed.
+    /// </summary>
+    public async Task<RebuildStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            if (_running is { IsCompleted: false }) return Status;
+        await using var session = store.QuerySession();
+        var stored = (await session.LoadAsync<StoredRebuildStatus>(StoredRebuildStatus.Key, cancellationToken))?.Status ?? RebuildStatus.None;
+        if (stored.Phase != RebuildStatus.Running) return stored;
+        await using var free = await PostgresLease.TryTakeAsync(ConnectionString, LeaseName, cancellationToken);
+        return free is null ? stored : stored.FailedAt(clock.GetUtcNow(), "The replica running the rebuild stopped before it ended.");
+    }
+
+    private string ConnectionString => services.GetRequiredService<IConfiguration>().GetConnectionString("searchdb")!;
+
+    /// <summary>
     /// Starts a rebuild unless one is running — here or on another replica: the rebuild holds a
     /// <see cref="PostgresLease"/> from start to end (a replica that dies mid-rebuild lets it go with its connection).
     /// Returns whether it started.
@@ -93,8 +123,7 @@ public sealed class IndexRebuild(
     {
         lock (_gate)
             if (_running is { IsCompleted: false }) return false;
-        var connectionString = services.GetRequiredService<IConfiguration>().GetConnectionString("searchdb")!;
-        var lease = await PostgresLease.TryTakeAsync(connectionString, LeaseName, cancellationToken);
+        var lease = await PostgresLease.TryTakeAsync(ConnectionString, LeaseName, cancellationToken);
         if (lease is null) return false;
         lock (_gate)
         {
@@ -107,7 +136,16 @@ public sealed class IndexRebuild(
             _status = RebuildStatus.RunningAt(clock.GetUtcNow(), 0, 0, 0);
             _running = Task.Run(async () =>
             {
-                await using (lease) await RunAsync();
+                // Stored before the lease goes, so a replica that finds the lease free finds the end stored too.
+                await using (lease)
+                {
+                    using var ended = new CancellationTokenSource();
+                    var progress = KeepStoringAsync(ended.Token);
+                    await RunAsync();
+                    await ended.CancelAsync();
+                    await progress;
+                    await StoreAsync(Status);
+                }
             }, CancellationToken.None);
             return true;
         }
@@ -159,6 +197,31 @@ public sealed class IndexRebuild(
         {
             logger.LogError(e, "Search index rebuild failed");
             Finish(status => status.FailedAt(clock.GetUtcNow(), e.Message));
+        }
+    }
+
+    private async Task KeepStoringAsync(CancellationToken ended)
+    {
+        while (!ended.IsCancellationRequested)
+        {
+            await StoreAsync(Status);
+            try { await Task.Delay(ProgressInterval, clock, ended); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    private async Task StoreAsync(RebuildStatus status)
+    {
+        try
+        {
+            await using var session = store.LightweightSession();
+            session.Store(new StoredRebuildStatus { Status = status });
+            await session.SaveChangesAsync();
+        }
+        catch (NpgsqlException e)
+        {
+            // The rebuild goes on; the other replicas see its progress again at the next store.
+            logger.LogWarning("The rebuild's status could not be stored: {Error}", e.Message);
         }
     }
 
@@ -214,12 +277,12 @@ public static class IndexRebuildEndpoints
         admin.MapPost("/rebuild", Start).WithName("RebuildSearchIndex").WithSummary("Rebuild the search index from the stored events")
             .WithDescription("202 with the status; 409 rebuild-running while one runs (on any replica).")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        admin.MapGet("/rebuild", (IndexRebuild rebuild) => TypedResults.Ok(rebuild.Status))
-            .WithName("SearchIndexRebuildStatus").WithSummary("Phase and progress of the last index rebuild");
+        admin.MapGet("/rebuild", async (IndexRebuild rebuild, CancellationToken cancellationToken) => TypedResults.Ok(await rebuild.StatusAsync(cancellationToken)))
+            .WithName("SearchIndexRebuildStatus").WithSummary("Phase and progress of the last index rebuild, on whichever replica it runs");
     }
 
     private static async Task<Results<Accepted<RebuildStatus>, ProblemHttpResult>> Start(IndexRebuild rebuild, CancellationToken cancellationToken) =>
         await rebuild.TryStartAsync(cancellationToken)
             ? TypedResults.Accepted("/api/admin/search/rebuild", rebuild.Status)
-            : SearchProblems.RebuildRunning(rebuild.Status);
+            : SearchProblems.RebuildRunning(await rebuild.StatusAsync(cancellationToken));
 }

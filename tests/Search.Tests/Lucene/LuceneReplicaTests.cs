@@ -161,4 +161,39 @@ public sealed class LuceneReplicaTests : IAsyncLifetime
         await Eventually.Until(() => admins[1].GetFromJsonAsync<JsonElement>("/api/admin/search/rebuild"),
             status => status.GetProperty("phase").GetString() == RebuildStatus.Completed, TimeSpan.FromSeconds(60), "the second rebuild completed");
     }
+
+    [Fact]
+    public async Task A_rebuild_run_by_one_replica_is_reported_alike_by_the_other()
+    {
+        await _bus.PublishAsync(Article("Rebuild status: lighthouse keeper"));
+        await FoundAsync(_firstClient, "lighthouse", "first");
+        var rebuild = _first.Services.GetRequiredService<IndexRebuild>();
+        var run = rebuild.RunToEndAsync();
+        var admin = _second.CreateClientAs("admin-2", "admin");
+
+        await run;
+        var ran = rebuild.Status;
+        var reported = await Eventually.Until(() => admin.GetFromJsonAsync<JsonElement>("/api/admin/search/rebuild"),
+            status => status.GetProperty("phase").GetString() == RebuildStatus.Completed
+                && status.GetProperty("startedAt").GetDateTimeOffset() == ran.StartedAt,
+            TimeSpan.FromSeconds(30), "the second replica reporting the first's rebuild");
+        Assert.Equal(ran.Events, reported.GetProperty("events").GetInt64());
+        Assert.Equal(100, reported.GetProperty("percent").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_rebuild_left_running_by_a_replica_that_stopped_is_reported_failed()
+    {
+        // As a replica killed mid-rebuild leaves it: "running" stored, and its lease gone with its connection.
+        await using (var session = _second.Services.GetRequiredService<Marten.IDocumentStore>().LightweightSession())
+        {
+            session.Store(new StoredRebuildStatus { Status = RebuildStatus.RunningAt(DateTimeOffset.UtcNow.AddMinutes(-3), 400, 1, 100) });
+            await session.SaveChangesAsync();
+        }
+
+        var status = await _first.CreateClientAs("admin-1", "admin").GetFromJsonAsync<JsonElement>("/api/admin/search/rebuild");
+        Assert.Equal(RebuildStatus.Failed, status.GetProperty("phase").GetString());
+        Assert.Contains("stopped", status.GetProperty("error").GetString());
+        Assert.Equal(500, status.GetProperty("processed").GetInt64()); // where it stopped
+    }
 }
