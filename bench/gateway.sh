@@ -69,6 +69,8 @@
 #   PROFILE [0]              1: samples the uncached gateway (b) with `perf record` during its first measured run (the
 #                            JIT's symbol maps on: DOTNET_PerfMapEnabled=1, DOTNET_EnableWriteXorExecute=0) and writes the top of the profile, by
 #                            function and by module, to profile-b.txt in the kept work directory
+#   ARTICLES_ENV [""]        extra NAME=value settings of the Articles service (e.g. Http__AnswersWithLength=false,
+#                            to compare its answers without a length in a run of their own)
 #   TRY_ENV [""]             when set, a fifth target (e): the uncached gateway with these extra NAME=value
 #                            settings as well, measured interleaved with the others (to compare a setting
 #                            side by side, since this machine's speed drifts between runs)
@@ -245,6 +247,7 @@ env ASPNETCORE_ENVIRONMENT=Production \
   "${identity_settings[@]}" \
   "ConnectionStrings__articlesdb=Host=$HOST;Port=5432;Username=postgres;Password=$NP_PG_PASSWORD;SSL Mode=Disable;Database=$BENCH_DB" \
   "ConnectionStrings__messaging=amqp://guest:guest@$HOST:5672" \
+  ${ARTICLES_ENV:-} \
   dotnet "$ARTICLES_DLL" --urls "$ARTICLES" --contentRoot "$(dirname "$ARTICLES_DLL")" >"$work/articles.log" 2>&1 &
 pids[articles]=$!
 wait_for articles "$ARTICLES/health" 60

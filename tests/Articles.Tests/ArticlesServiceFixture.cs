@@ -60,3 +60,12 @@ public class ArticlesServiceFixture : IAsyncLifetime
         await _database.DisposeAsync();
     }
 }
+
+/// <summary>
+/// The Articles service on a real port: Kestrel enforces request-body limits and frames answers as deployed; the
+/// in-process test server does neither.
+/// </summary>
+public sealed class ArticlesOnKestrelFixture : ArticlesServiceFixture
+{
+    protected override bool OnKestrel => true;
+}

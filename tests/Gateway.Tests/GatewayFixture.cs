@@ -98,7 +98,7 @@ public class GatewayFixture : IAsyncLifetime
             ["ReverseProxy:Clusters:articles:Destinations:primary:Address"] = address,
             ["ReverseProxy:Clusters:subscriptions:Destinations:primary:Address"] = address,
             ["ReverseProxy:Clusters:web:Destinations:primary:Address"] = address,
-            ["ReverseProxy:Clusters:search:Destinations:primary:Address"] = $"http://127.0.0.1:{ClosedPort()}",
+            ["ReverseProxy:Clusters:search:Destinations:primary:Address"] = $"http://127.0.0.1:{LocalPorts.Free()}",
             ["ApiKeys:CheckAddress"] = address,
             ["Edge:CorsOrigins:0"] = AllowedOrigin,
             ["Edge:Timeouts:read"] = "00:00:03",
@@ -255,12 +255,6 @@ public class GatewayFixture : IAsyncLifetime
         await _downstream.DisposeAsync();
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>Gives a request the peer address its <c>X-Test-Peer</c> header names, before any gateway middleware.</summary>

@@ -158,16 +158,10 @@ public sealed class UnreachableEdgeStoreFixture : GatewayFixture
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["ConnectionStrings:edge"] = $"127.0.0.1:{ClosedPort()},connectTimeout=300",
+        ["ConnectionStrings:edge"] = $"127.0.0.1:{LocalPorts.Free()},connectTimeout=300",
         ["EdgeStore:TimeoutMilliseconds"] = "200",
     };
 
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 public sealed class UnreachableEdgeStoreTests(UnreachableEdgeStoreFixture gateway) : IClassFixture<UnreachableEdgeStoreFixture>

@@ -12,7 +12,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly string _assembly;
     private readonly IReadOnlyDictionary<string, string> _settings;
-    private readonly int _port = FreePort();
+    private readonly int _port = LocalPorts.Free();
     private Process? _process;
 
     /// <param name="project">The project's folder under the repository, e.g. "services/Search".</param>
@@ -80,7 +80,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         if (_process is { HasExited: false })
         {
-            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()])) await term.WaitForExitAsync();
+            await LocalPorts.SignalAsync(_process, "TERM");
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
             try { await _process.WaitForExitAsync(timeout.Token); }
             catch (OperationCanceledException) { _process.Kill(entireProcessTree: true); }
@@ -89,10 +89,4 @@ public sealed class ServiceProcess : IAsyncDisposable
         Client.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

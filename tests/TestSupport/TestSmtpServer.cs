@@ -17,8 +17,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
 {
     private static readonly Lazy<Task<TestSmtpServer>> SharedServer = new(StartNewAsync);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"np-smtp4dev-{Guid.NewGuid():N}");
-    private readonly int _smtpPort = FreePort();
-    private readonly int _httpPort = FreePort();
+    private readonly int _smtpPort = LocalPorts.Free();
+    private readonly int _httpPort = LocalPorts.Free();
     private readonly HttpClient _api;
     private readonly SmtpInbox _inbox;
     private Process? _server;
@@ -86,7 +86,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public async Task StopAsync()
     {
         if (_server is null || _server.HasExited) return;
-        using (var kill = Process.Start("kill", ["-TERM", _server.Id.ToString()])) await kill.WaitForExitAsync();
+        await LocalPorts.SignalAsync(_server, "TERM");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
@@ -131,10 +131,4 @@ public sealed class TestSmtpServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -13,7 +13,7 @@ namespace NewsPlatform.TestSupport;
 public sealed class ThrowawayPostgres : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"np-postgres-{Guid.NewGuid():N}");
-    private readonly int _port = FreePort();
+    private readonly int _port = LocalPorts.Free();
     private readonly string _bin = InstalledBin();
     private Process? _server;
 
@@ -66,7 +66,7 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     public async Task StopAsync()
     {
         if (_server is null || _server.HasExited) return;
-        using (var kill = Process.Start("kill", ["-INT", _server.Id.ToString()])) await kill.WaitForExitAsync();
+        await LocalPorts.SignalAsync(_server, "INT");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
@@ -122,10 +122,4 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
         Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
             .Select(d => Path.Combine(d, "bin")).First(d => File.Exists(Path.Combine(d, "postgres")));
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

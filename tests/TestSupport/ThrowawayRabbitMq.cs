@@ -13,8 +13,8 @@ public sealed class ThrowawayRabbitMq : IAsyncDisposable
 {
     private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"np-rabbitmq-{Guid.NewGuid():N}");
-    private readonly int _port = FreePort();
-    private readonly int _distributionPort = FreePort();
+    private readonly int _port = LocalPorts.Free();
+    private readonly int _distributionPort = LocalPorts.Free();
     private Process? _server;
 
     public string AmqpUri => $"amqp://guest:guest@127.0.0.1:{_port}";
@@ -67,7 +67,7 @@ public sealed class ThrowawayRabbitMq : IAsyncDisposable
     public async Task StopAsync()
     {
         if (_server is null || _server.HasExited) return;
-        using (var kill = Process.Start("kill", ["-TERM", _server.Id.ToString()])) await kill.WaitForExitAsync();
+        await LocalPorts.SignalAsync(_server, "TERM");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await _server.WaitForExitAsync(timeout.Token);
         _server.Dispose();
@@ -97,10 +97,4 @@ public sealed class ThrowawayRabbitMq : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

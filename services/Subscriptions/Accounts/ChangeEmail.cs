@@ -82,7 +82,7 @@ public static class ChangeEmail
             var s = settings.Value;
             var body = new MailBody(s)
                 .Paragraph($"Hello {account.DisplayName},")
-                .Paragraph($"Your {s.PublicationTitle} account now uses {Mask(link.Email)}; this address ({account.Email}) no longer logs in.")
+                .Paragraph($"Your {s.PublicationTitle} account now uses {EmailClaim.Masked(link.Email)}; this address ({account.Email}) no longer logs in.")
                 .Paragraph("If this was not you, write to us at once by replying to this mail.")
                 .Finish($"You get this mail because this address was the one of a {s.PublicationTitle} account until now.");
             session.Insert(OutgoingMail.Create(OutgoingMail.IdFor(MailKinds.EmailChangedNotice, link.Id), MailKinds.EmailChangedNotice,
@@ -102,12 +102,5 @@ public static class ChangeEmail
         }
         queue.Wake();
         return TypedResults.Ok(new EmailVerification(link.Email, true));
-    }
-
-    /// <summary>"k***@example.org": enough for the owner to recognise, not a gift to whoever reads the old mailbox.</summary>
-    public static string Mask(string email)
-    {
-        var at = email.IndexOf('@');
-        return at <= 1 ? "***" + email[Math.Max(0, at)..] : email[0] + new string('*', Math.Min(at - 1, 6)) + email[at..];
     }
 }

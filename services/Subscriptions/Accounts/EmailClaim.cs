@@ -16,4 +16,11 @@ public sealed record EmailClaim(string Id, Guid ReaderId)
         !string.IsNullOrWhiteSpace(email) && email.Trim().Length <= MaxLength &&
         MailAddress.TryCreate(email.Trim(), out var address) && address.Address == email.Trim() &&
         address.Host.Contains('.') && !address.Host.EndsWith('.');
+
+    /// <summary>"k***@example.org": enough for the owner to recognise, not a gift to whoever reads the old mailbox.</summary>
+    public static string Masked(string email)
+    {
+        var at = email.IndexOf('@');
+        return at <= 1 ? "***" + email[Math.Max(0, at)..] : email[0] + new string('*', Math.Min(at - 1, 6)) + email[at..];
+    }
 }

@@ -69,7 +69,7 @@ public static class UnsubscribeLinks
         var key = await FindAsync(session, token, cancellationToken);
         var account = key is null ? null : await session.LoadAsync<ReaderAccount>(key.ReaderId, cancellationToken);
         if (key is null || account is null) return NotFound();
-        return TypedResults.Ok(new UnsubscribeState(key.List, NameOf(key.List), ChangeEmail.Mask(account.Email), IsOn(account, key.List)));
+        return TypedResults.Ok(new UnsubscribeState(key.List, NameOf(key.List), EmailClaim.Masked(account.Email), IsOn(account, key.List)));
     }
 
     private static async Task<Results<Ok<UnsubscribeState>, ProblemHttpResult>> Unsubscribe(
@@ -82,7 +82,7 @@ public static class UnsubscribeLinks
         stream.AppendMany(AccountDecider.DecideUnsubscribe(account, key.List, clock.GetUtcNow()));
         await session.SaveChangesAsync(cancellationToken); // a concurrent change of the same account: 409, and the mail program retries
         using (logger.BeginReaderScope(account.Id)) logger.LogInformation("Unsubscribed from {List} by one-click link", key.List);
-        return TypedResults.Ok(new UnsubscribeState(key.List, NameOf(key.List), ChangeEmail.Mask(account.Email), Subscribed: false));
+        return TypedResults.Ok(new UnsubscribeState(key.List, NameOf(key.List), EmailClaim.Masked(account.Email), Subscribed: false));
     }
 
     private static bool IsOn(ReaderAccount account, string list) =>

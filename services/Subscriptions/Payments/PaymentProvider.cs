@@ -32,11 +32,16 @@ public sealed record SandboxCharge(string Id, string ChargeId, DateTimeOffset At
 /// </summary>
 public sealed class SandboxPaymentProvider(IDocumentStore store, TimeProvider clock) : IPaymentProvider
 {
-    /// <summary>Charges made, by idempotency key (for tests and the sandbox's own bookkeeping).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> ChargesAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The charges made for one subscription (its idempotency keys begin with its id), by idempotency key: for tests
+    /// and the sandbox's own bookkeeping. Only that subscription's are read, not every charge ever made.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ChargesForAsync(Guid subscriptionId, CancellationToken cancellationToken = default)
     {
+        var prefix = subscriptionId.ToString("N");
         await using var session = store.QuerySession();
-        return (await session.Query<SandboxCharge>().ToListAsync(cancellationToken)).ToDictionary(c => c.Id, c => c.ChargeId);
+        return (await session.Query<SandboxCharge>().Where(c => c.Id.StartsWith(prefix)).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Id, c => c.ChargeId);
     }
 
     public async Task<PaymentResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)

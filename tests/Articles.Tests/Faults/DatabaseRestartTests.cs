@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsPlatform.TestSupport;
@@ -29,23 +27,9 @@ public sealed class DatabaseRestartTests
         var reader = service.CreateClient();
 
         // Reads and new drafts, continuously, from before the stop to after the start.
-        var answers = new ConcurrentQueue<(HttpStatusCode Status, string? Type, string? ContentType)>();
-        using var stop = new CancellationTokenSource();
-        async Task LoadAsync(Func<int, Task<HttpResponseMessage>> send)
-        {
-            for (var i = 0; !stop.IsCancellationRequested; i++)
-            {
-                var answer = await send(i);
-                string? type = null;
-                if (answer.Content.Headers.ContentType?.MediaType == "application/problem+json")
-                    type = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString();
-                answers.Enqueue((answer.StatusCode, type, answer.Content.Headers.ContentType?.MediaType));
-                await Task.Delay(20);
-            }
-        }
-        var load = Task.WhenAll(
-            LoadAsync(_ => reader.GetAsync($"/api/articles/{slug}")),
-            LoadAsync(i => editor.PostAsJsonAsync("/api/newsroom/articles", NewsroomDesk.Copy($"Draft {i} during the restart"))));
+        var load = SteadyLoad.Start(TimeSpan.FromMilliseconds(20),
+            _ => reader.GetAsync($"/api/articles/{slug}"),
+            i => editor.PostAsJsonAsync("/api/newsroom/articles", NewsroomDesk.Copy($"Draft {i} during the restart")));
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         await postgres.StopAsync();
@@ -58,17 +42,11 @@ public sealed class DatabaseRestartTests
         await Eventually.Until(async () => (await editor.PostAsJsonAsync("/api/newsroom/articles", NewsroomDesk.Copy("Draft after the restart"))).StatusCode,
             s => s == HttpStatusCode.Created, TimeSpan.FromSeconds(30), "writes after the restart");
         await Task.Delay(TimeSpan.FromSeconds(1));
-        stop.Cancel();
-        await load;
+        var answers = await load.StopAsync();
 
-        var failures = answers.Where(a => (int)a.Status >= 500).ToList();
-        Assert.NotEmpty(failures); // the outage was seen
-        Assert.All(failures, a =>
-        {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, a.Status);
-            Assert.Equal("application/problem+json", a.ContentType);
-            Assert.Equal(StorageUnavailableProblems.Type, a.Type);
-        });
+        Assert.NotEmpty(load.Failures); // the outage was seen
+        Assert.All(load.Failures, a =>
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "application/problem+json", StorageUnavailableProblems.Type), (a.Status, a.MediaType, a.ProblemType)));
         Assert.Contains(answers, a => a.Status == HttpStatusCode.Created); // and writes were taken before and after it
         Assert.False(service.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
     }

@@ -6,12 +6,6 @@ using NewsPlatform.Articles.Photos;
 
 namespace NewsPlatform.Articles.Tests.Photos;
 
-/// <summary>The Articles service on a real port: Kestrel enforces request-body limits, the in-process test server does not.</summary>
-public sealed class ArticlesOnKestrelFixture : ArticlesServiceFixture
-{
-    protected override bool OnKestrel => true;
-}
-
 /// <summary>
 /// The upload's own limit on the server as deployed: a photo of up to 20 MB gets through although every other
 /// newsroom request stops at 1 MB, and one over it gets the endpoint's problem document, not the server's bare 413.

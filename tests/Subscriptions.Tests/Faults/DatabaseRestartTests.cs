@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsPlatform.TestSupport;
@@ -30,24 +28,10 @@ public sealed class DatabaseRestartTests
         Assert.Equal(HttpStatusCode.Created,
             (await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, displayName = "Restart" })).StatusCode);
 
-        var answers = new ConcurrentQueue<(HttpStatusCode Status, string? Type)>();
-        using var stop = new CancellationTokenSource();
-        async Task LoadAsync(Func<int, Task<HttpResponseMessage>> send)
-        {
-            for (var i = 0; !stop.IsCancellationRequested; i++)
-            {
-                var answer = await send(i);
-                var type = answer.Content.Headers.ContentType?.MediaType == "application/problem+json"
-                    ? (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString()
-                    : null;
-                answers.Enqueue((answer.StatusCode, type));
-                await Task.Delay(50);
-            }
-        }
-        var load = Task.WhenAll(
-            LoadAsync(_ => client.PostAsJsonAsync("/api/auth/login", new { email, password = Password })),
-            LoadAsync(i => client.PostAsJsonAsync("/api/auth/register",
-                new { email = $"during.{i}.{Guid.NewGuid():N}@example.org", password = Password, displayName = "During" })));
+        var load = SteadyLoad.Start(TimeSpan.FromMilliseconds(50),
+            _ => client.PostAsJsonAsync("/api/auth/login", new { email, password = Password }),
+            i => client.PostAsJsonAsync("/api/auth/register",
+                new { email = $"during.{i}.{Guid.NewGuid():N}@example.org", password = Password, displayName = "During" }));
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         await postgres.StopAsync();
@@ -56,12 +40,10 @@ public sealed class DatabaseRestartTests
 
         await Eventually.Until(async () => (await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password })).StatusCode,
             s => s == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "logins after the restart");
-        stop.Cancel();
-        await load;
+        await load.StopAsync();
 
-        var failures = answers.Where(a => (int)a.Status >= 500).ToList();
-        Assert.NotEmpty(failures);
-        Assert.All(failures, a => Assert.Equal((HttpStatusCode.ServiceUnavailable, StorageUnavailableProblems.Type), (a.Status, a.Type)));
+        Assert.NotEmpty(load.Failures);
+        Assert.All(load.Failures, a => Assert.Equal((HttpStatusCode.ServiceUnavailable, StorageUnavailableProblems.Type), (a.Status, a.ProblemType)));
         Assert.False(service.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
     }
 }
