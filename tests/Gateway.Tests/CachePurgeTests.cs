@@ -7,7 +7,7 @@ using NewsPlatform.TestSupport;
 namespace NewsPlatform.Gateway.Tests;
 
 /// <summary>The gateway with its bus on a real RabbitMQ (a virtual host of its own), purging on article events.</summary>
-public sealed class PurgingGatewayFixture : GatewayFixture
+public class PurgingGatewayFixture : GatewayFixture
 {
     private IsolatedVirtualHost _virtualHost = null!;
     public TestBus Bus { get; private set; } = null!;

@@ -9,13 +9,12 @@ namespace NewsPlatform.Gateway.Tests;
 
 /// <summary>
 /// Two gateways sharing their edge state in the real Redis (a key prefix of their own), with small limits, and
-/// their bus on a real RabbitMQ virtual host: what the AppHost runs with <c>Replicas:Gateways=2</c>.
+/// their bus on a real RabbitMQ virtual host (as <see cref="PurgingGatewayFixture"/>): what the AppHost runs with
+/// <c>Replicas:Gateways=2</c>.
 /// </summary>
-public sealed class SharedEdgeFixture : GatewayFixture
+public sealed class SharedEdgeFixture : PurgingGatewayFixture
 {
     public string KeyPrefix { get; } = $"test:{Guid.NewGuid():N}:";
-    private IsolatedVirtualHost _virtualHost = null!;
-    public TestBus Bus { get; private set; } = null!;
 
     protected override int Replicas => 2;
 
@@ -29,25 +28,15 @@ public sealed class SharedEdgeFixture : GatewayFixture
         ["RateLimits:Credentials:FailuresPerAddress:PerSecond"] = "0.01",
     };
 
-    protected override async Task BeforeGatewayAsync()
-    {
-        _virtualHost = await IsolatedVirtualHost.CreateAsync("edge");
-        Bus = await TestBus.StartAsync(_virtualHost.AmqpUri);
-    }
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
         ["ConnectionStrings:edge"] = TestServers.Redis,
         ["EdgeStore:KeyPrefix"] = KeyPrefix,
-        ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
-        ["OutputCaching:Seconds"] = "300", // nothing expires on its own during a test: only a purge refreshes
     };
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await Bus.DisposeAsync();
-        await _virtualHost.DisposeAsync();
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServers.Redis);
         var server = redis.GetServers()[0];
         await foreach (var key in server.KeysAsync(pattern: KeyPrefix + "*")) await redis.GetDatabase().KeyDeleteAsync(key);

@@ -13,36 +13,22 @@ namespace NewsPlatform.Messaging.Tests;
 /// </summary>
 public sealed class BrokerOutageTests : IAsyncLifetime
 {
-    private readonly IsolatedDatabase _articlesDb = IsolatedDatabase.Named("outage_articles");
-    private readonly IsolatedDatabase _searchDb = IsolatedDatabase.Named("outage_search");
     private ThrowawayRabbitMq _broker = null!;
+    private NewsroomToSearch _services = null!;
     private ServiceUnderTest<ArticlesService> _articles = null!;
     private ServiceUnderTest<SearchService> _search = null!;
 
     public async Task InitializeAsync()
     {
         _broker = await ThrowawayRabbitMq.StartNewAsync();
-        _search = new ServiceUnderTest<SearchService>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:searchdb"] = _searchDb.ConnectionString,
-            ["ConnectionStrings:messaging"] = _broker.AmqpUri,
-        });
-        _articles = new ServiceUnderTest<ArticlesService>(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:articlesdb"] = _articlesDb.ConnectionString,
-            ["ConnectionStrings:messaging"] = _broker.AmqpUri,
-        });
-        await _search.StartAsync(); // Search binds its durable queue before anything is published
-        await _articles.StartAsync();
+        _services = await NewsroomToSearch.StartAsync("outage", _broker.AmqpUri);
+        (_articles, _search) = (_services.Articles, _services.Search);
     }
 
     public async Task DisposeAsync()
     {
-        await _articles.DisposeAsync();
-        await _search.DisposeAsync();
+        await _services.DisposeAsync();
         await _broker.DisposeAsync();
-        await _articlesDb.DisposeAsync();
-        await _searchDb.DisposeAsync();
     }
 
     [Fact]

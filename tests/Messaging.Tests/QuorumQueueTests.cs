@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using NewsPlatform.Articles;
 using NewsPlatform.Gateway;
-using NewsPlatform.Search;
 using NewsPlatform.TestSupport;
 
 namespace NewsPlatform.Messaging.Tests;
@@ -15,45 +13,27 @@ namespace NewsPlatform.Messaging.Tests;
 /// </summary>
 public sealed class QuorumQueueTests : IAsyncLifetime
 {
-    private readonly IsolatedDatabase _articlesDb = IsolatedDatabase.Named("quorum_articles");
-    private readonly IsolatedDatabase _searchDb = IsolatedDatabase.Named("quorum_search");
-    private readonly string _searchIndex = Path.Combine(Path.GetTempPath(), "newsplatform-test-index", Guid.NewGuid().ToString("N"));
     private IsolatedVirtualHost _virtualHost = null!;
-    private ServiceUnderTest<ArticlesService> _articles = null!;
-    private ServiceUnderTest<SearchService> _search = null!;
+    private NewsroomToSearch _services = null!;
     private ServiceUnderTest<GatewayService> _gateway = null!;
 
     public async Task InitializeAsync()
     {
         _virtualHost = await IsolatedVirtualHost.CreateAsync("quorum");
-        _search = new(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:searchdb"] = _searchDb.ConnectionString, ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
-            ["Search:IndexPath"] = _searchIndex, ["Messaging:QuorumQueues"] = "true",
-        });
-        _articles = new(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:articlesdb"] = _articlesDb.ConnectionString, ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri,
-            ["Messaging:QuorumQueues"] = "true",
-        });
+        _services = await NewsroomToSearch.StartAsync("quorum", _virtualHost.AmqpUri,
+            settings: new Dictionary<string, string?> { ["Messaging:QuorumQueues"] = "true" });
         _gateway = new(new Dictionary<string, string?>
         {
             ["ConnectionStrings:messaging"] = _virtualHost.AmqpUri, ["Messaging:QuorumQueues"] = "true",
         });
-        await _search.StartAsync();
-        await _articles.StartAsync();
         _gateway.CreateClient(); // starts it: its bus declares its own queue
     }
 
     public async Task DisposeAsync()
     {
         await _gateway.DisposeAsync();
-        await _articles.DisposeAsync();
-        await _search.DisposeAsync();
+        await _services.DisposeAsync();
         await _virtualHost.DisposeAsync();
-        await _articlesDb.DisposeAsync();
-        await _searchDb.DisposeAsync();
-        try { Directory.Delete(_searchIndex, recursive: true); } catch (DirectoryNotFoundException) { }
     }
 
     [Fact]
@@ -68,7 +48,7 @@ public sealed class QuorumQueueTests : IAsyncLifetime
         var replicas = queues.Where(q => q.Name.StartsWith("gateway-", StringComparison.Ordinal)).ToList();
         Assert.All(replicas, q => Assert.Equal(("classic", false), (q.Type, q.Durable)));
 
-        var desk = _articles.CreateClientAs("editor-1", "editor");
+        var desk = _services.Articles.CreateClientAs("editor-1", "editor");
         var drafted = await desk.PostAsJsonAsync("/api/newsroom/articles", new
         {
             headline = "Ferry timetable changes", body = "<p>The quorumferry sails at noon.</p>", section = "national", subsection = "society",
@@ -78,7 +58,7 @@ public sealed class QuorumQueueTests : IAsyncLifetime
         using var publish = new HttpRequestMessage(HttpMethod.Post, $"/api/newsroom/articles/{id}/publish") { Headers = { { "If-Match", "\"1\"" } } };
         Assert.Equal(HttpStatusCode.OK, (await desk.SendAsync(publish)).StatusCode);
 
-        var reader = _search.CreateClient();
+        var reader = _services.Search.CreateClient();
         await Eventually.Until(async () => (await reader.GetFromJsonAsync<JsonElement>("/api/search?q=quorumferry")).GetProperty("total").GetInt64(),
             total => total == 1, TimeSpan.FromSeconds(30), "the article found");
 

@@ -3,9 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using NewsPlatform.Articles;
 using NewsPlatform.Gateway;
-using NewsPlatform.Search;
 using NewsPlatform.TestSupport;
 
 namespace NewsPlatform.Messaging.Tests.Faults;
@@ -21,32 +19,18 @@ public sealed class BrokerOutageUnderLoadTests : IAsyncLifetime
     private const int Desks = 8;
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
 
-    private readonly IsolatedDatabase _articlesDb = IsolatedDatabase.Named("load_articles");
-    private readonly IsolatedDatabase _searchDb = IsolatedDatabase.Named("load_search");
-    private readonly string _searchIndex = Path.Combine(Path.GetTempPath(), "newsplatform-test-index", Guid.NewGuid().ToString("N"));
     private ThrowawayRabbitMq _broker = null!;
-    private ServiceUnderTest<ArticlesService> _articles = null!;
-    private ServiceUnderTest<SearchService> _search = null!;
+    private NewsroomToSearch _services = null!;
     private ServiceUnderTest<GatewayService> _gateway = null!;
 
     public async Task InitializeAsync()
     {
         _broker = await ThrowawayRabbitMq.StartNewAsync();
-        _search = new(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:searchdb"] = _searchDb.ConnectionString, ["ConnectionStrings:messaging"] = _broker.AmqpUri,
-            ["Search:IndexPath"] = _searchIndex,
-        });
-        _articles = new(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:articlesdb"] = _articlesDb.ConnectionString, ["ConnectionStrings:messaging"] = _broker.AmqpUri,
-        });
-        var search = await _search.StartOnPortAsync(); // its durable queue bound before anything is published
-        var articles = await _articles.StartOnPortAsync();
+        _services = await NewsroomToSearch.StartAsync("load", _broker.AmqpUri, onPorts: true);
         _gateway = new(new Dictionary<string, string?>
         {
-            ["ReverseProxy:Clusters:articles:Destinations:primary:Address"] = articles.ToString(),
-            ["ReverseProxy:Clusters:search:Destinations:primary:Address"] = search.ToString(),
+            ["ReverseProxy:Clusters:articles:Destinations:primary:Address"] = _services.Articles.Address!.ToString(),
+            ["ReverseProxy:Clusters:search:Destinations:primary:Address"] = _services.Search.Address!.ToString(),
             ["OutputCaching:Enabled"] = "false", // every search is the index's answer, not one kept a few seconds
             ["RateLimits:Reader:Burst"] = "100000",
             ["RateLimits:Reader:PerSecond"] = "100000",
@@ -58,12 +42,8 @@ public sealed class BrokerOutageUnderLoadTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _gateway.DisposeAsync();
-        await _articles.DisposeAsync();
-        await _search.DisposeAsync();
+        await _services.DisposeAsync();
         await _broker.DisposeAsync();
-        await _articlesDb.DisposeAsync();
-        await _searchDb.DisposeAsync();
-        try { Directory.Delete(_searchIndex, recursive: true); } catch (DirectoryNotFoundException) { }
     }
 
     [Fact(Timeout = 8 * 60_000)] // bounded: past it the test fails rather than hangs
