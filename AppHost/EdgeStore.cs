@@ -44,9 +44,7 @@ internal static class EdgeStore
             context.Args.Add("no");
         });
 
-        var healthCheck = "redis-ready";
-        builder.Services.AddHealthChecks().AddCheck(healthCheck, new TcpPortOpenCheck(endpoint));
-        server.WithHealthCheck(healthCheck);
+        server.ReadyWhenPortOpens(endpoint);
         var connection = builder.AddConnectionString(ConnectionName,
                 ReferenceExpression.Create($"127.0.0.1:{endpoint.Property(EndpointProperty.Port)}"))
             .WithParentRelationship(server);

@@ -205,9 +205,7 @@ internal static class LocalServers
             "-kernel", "inet_dist_use_interface", "{127,0,0,1}");
 
         // The AMQP listener opens last in RabbitMQ's boot, so an open port means the broker is up.
-        var healthCheck = "rabbitmq-ready";
-        builder.Services.AddHealthChecks().AddCheck(healthCheck, new TcpPortOpenCheck(amqp));
-        return server.WithHealthCheck(healthCheck);
+        return server.ReadyWhenPortOpens(amqp);
     }
 
     // Arguments: data folder, PostgreSQL bin folder.
@@ -306,6 +304,17 @@ internal sealed class PostgresReadyCheck(EndpointReference endpoint) : IHealthCh
         {
             return HealthCheckResult.Unhealthy(e.Message);
         }
+    }
+}
+
+internal static class TcpPortOpenCheckExtensions
+{
+    /// <summary>The server is healthy (and what waits for it starts) once <paramref name="endpoint"/> accepts connections.</summary>
+    public static IResourceBuilder<ExecutableResource> ReadyWhenPortOpens(this IResourceBuilder<ExecutableResource> server, EndpointReference endpoint)
+    {
+        var healthCheck = $"{server.Resource.Name}-ready";
+        server.ApplicationBuilder.Services.AddHealthChecks().AddCheck(healthCheck, new TcpPortOpenCheck(endpoint));
+        return server.WithHealthCheck(healthCheck);
     }
 }
 

@@ -59,9 +59,7 @@ internal static class MailServer
             context.Args.Add(ephemeral ? "--db=" : $"--db={Path.Combine(folder, "smtp4dev.db")}");
         });
 
-        var healthCheck = "smtp4dev-ready";
-        builder.Services.AddHealthChecks().AddCheck(healthCheck, new TcpPortOpenCheck(smtp));
-        server.WithHealthCheck(healthCheck);
+        server.ReadyWhenPortOpens(smtp);
         var connection = builder.AddConnectionString(ConnectionName,
                 ReferenceExpression.Create($"smtp://127.0.0.1:{smtp.Property(EndpointProperty.Port)}"))
             .WithParentRelationship(server);

@@ -34,7 +34,7 @@ public sealed record ApiKeyCheckResult(ApiKeyOutcome Outcome, ApiKeyIdentity? Pa
 /// never in clear.
 /// </summary>
 public sealed class ApiKeyChecker(
-    HttpClient http, IDistributedCache cache, IOptions<ApiKeySettings> settings, GatewayMetrics metrics, ILogger<ApiKeyChecker> logger)
+    HttpClient http, IDistributedCache cache, IOptions<ApiKeySettings> settings, EdgeStoreOutages outages, ILogger<ApiKeyChecker> logger)
 {
     public const int MaxKeyLength = 200;
 
@@ -78,11 +78,7 @@ public sealed class ApiKeyChecker(
         return result;
     }
 
-    private void StoreFailed(Exception e)
-    {
-        metrics.EdgeStoreFailed("api_keys");
-        logger.LogWarning("The edge store did not answer for an API key; the identity service is asked: {Error}", e.Message);
-    }
+    private void StoreFailed(Exception e) => outages.WentOnWithout("api_keys", "keys are asked of the identity service", e);
 
     private static string CacheKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 

@@ -39,6 +39,7 @@ public static class EdgeStore
     {
         var settings = builder.Configuration.GetSection("EdgeStore").Get<EdgeStoreSettings>() ?? new();
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<EdgeStoreOutages>();
         if (!IsShared(builder.Configuration))
         {
             builder.Services.AddSingleton<ITokenBuckets, LocalTokenBuckets>();
@@ -83,7 +84,7 @@ public static class EdgeStore
             (IOutputCacheBufferStore)(redis.ImplementationFactory?.Invoke(sp)
                 ?? redis.ImplementationInstance
                 ?? ActivatorUtilities.CreateInstance(sp, redis.ImplementationType!)),
-            sp.GetRequiredService<GatewayMetrics>(), sp.GetRequiredService<ILogger<SharedAnswers>>()));
+            sp.GetRequiredService<EdgeStoreOutages>()));
     }
 }
 
@@ -91,7 +92,7 @@ public static class EdgeStore
 /// The shared output cache, read as a cache should be when its store is away: a lookup that fails is a miss and
 /// a store that fails is skipped. An eviction that fails is an error, so the purge's message is tried again.
 /// </summary>
-public sealed class SharedAnswers(IOutputCacheBufferStore store, GatewayMetrics metrics, ILogger<SharedAnswers> logger)
+public sealed class SharedAnswers(IOutputCacheBufferStore store, EdgeStoreOutages outages)
     : IOutputCacheBufferStore, IDisposable
 {
     public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => store.EvictByTagAsync(tag, cancellationToken);
@@ -99,34 +100,50 @@ public sealed class SharedAnswers(IOutputCacheBufferStore store, GatewayMetrics 
     public async ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
         try { return await store.GetAsync(key, cancellationToken); }
-        catch (Exception e) when (EdgeStore.IsUnavailable(e)) { Failed("read", e); return null; }
+        catch (Exception e) when (EdgeStore.IsUnavailable(e)) { Failed(e); return null; }
     }
 
     public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
     {
         try { return await store.TryGetAsync(key, destination, cancellationToken); }
-        catch (Exception e) when (EdgeStore.IsUnavailable(e)) { Failed("read", e); return false; }
+        catch (Exception e) when (EdgeStore.IsUnavailable(e)) { Failed(e); return false; }
     }
 
     public async ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
         try { await store.SetAsync(key, value, tags, validFor, cancellationToken); }
-        catch (Exception e) when (EdgeStore.IsUnavailable(e)) { Failed("write", e); }
+        catch (Exception e) when (EdgeStore.IsUnavailable(e)) { Failed(e); }
     }
 
     public async ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
         try { await store.SetAsync(key, value, tags, validFor, cancellationToken); }
-        catch (Exception e) when (EdgeStore.IsUnavailable(e)) { Failed("write", e); }
+        catch (Exception e) when (EdgeStore.IsUnavailable(e)) { Failed(e); }
     }
 
-    private void Failed(string what, Exception e)
-    {
-        metrics.EdgeStoreFailed("answers");
-        logger.LogWarning("The edge store failed a cache {What}; the answer comes from its service: {Error}", what, e.Message);
-    }
+    private void Failed(Exception e) => outages.WentOnWithout("answers", "answers come from their services", e);
 
     public void Dispose() => (store as IDisposable)?.Dispose();
+}
+
+/// <summary>
+/// The requests that went on without the shared store: each one counted (<c>newsplatform.gateway.edge_store.failures</c>),
+/// a warning logged at most every 30 s — during an outage every request meets it, and a warning per request would
+/// put the log's cost on the hot path and bury everything else.
+/// </summary>
+public sealed class EdgeStoreOutages(GatewayMetrics metrics, ILogger<EdgeStoreOutages> logger)
+{
+    private const long LogEveryMilliseconds = 30_000;
+    private long _lastLogged = long.MinValue / 2;
+
+    public void WentOnWithout(string part, string consequence, Exception e)
+    {
+        metrics.EdgeStoreFailed(part);
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastLogged);
+        if (now - last < LogEveryMilliseconds || Interlocked.CompareExchange(ref _lastLogged, now, last) != last) return;
+        logger.LogWarning("The edge store did not answer ({Part}); {Consequence}: {Error}", part, consequence, e.Message);
+    }
 }
 
 /// <summary>Whether the shared edge store answers: shown under "downstream", since the gateway serves without it.</summary>

@@ -58,7 +58,7 @@ public sealed class LocalTokenBuckets : ITokenBuckets, IDisposable
 /// Written here rather than taken from a Redis rate-limiting package: the failure limits need to look at a bucket
 /// without taking from it, and the package at hand counts in whole seconds of each replica's own clock.
 /// </remarks>
-public sealed class SharedTokenBuckets(IConnectionMultiplexer redis, EdgeStoreSettings settings, GatewayMetrics metrics, ILogger<SharedTokenBuckets> logger)
+public sealed class SharedTokenBuckets(IConnectionMultiplexer redis, EdgeStoreSettings settings, EdgeStoreOutages outages)
     : ITokenBuckets
 {
     // KEYS[1] the bucket; ARGV[1] its burst, ARGV[2] tokens per millisecond, ARGV[3] 1 to take a token, 0 to look.
@@ -97,8 +97,7 @@ public sealed class SharedTokenBuckets(IConnectionMultiplexer redis, EdgeStoreSe
         }
         catch (Exception e) when (EdgeStore.IsUnavailable(e))
         {
-            metrics.EdgeStoreFailed("buckets");
-            logger.LogWarning("The edge store did not answer for the {Family} limit; the request goes on uncounted: {Error}", family, e.Message);
+            outages.WentOnWithout("buckets", $"the {family} limit goes uncounted", e);
             return null;
         }
     }
