@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace NewsPlatform.AppHost;
 
 /// <summary>
-/// The Redis the gateway replicas share their limits, API-key answers and cached answers in (the gateway's "edge"
-/// connection string), by the same mode as the other servers: in local mode the machine's <c>redis-server</c> run as an
-/// executable, on loopback and keeping nothing on disk; with containers Aspire's Redis; in external mode any Redis by
-/// <c>ConnectionStrings:edge</c>. Declared only when more than one gateway runs: one gateway keeps that state in memory.
+/// The Redis the gateway replicas share their limits, API-key answers and cached answers in, and the site replicas
+/// their readers' sessions and key ring (the "edge" connection string, each under its own key prefix), by the same mode
+/// as the other servers: in local mode the machine's <c>redis-server</c> run as an executable, on loopback and keeping
+/// nothing on disk; with containers Aspire's Redis; in external mode any Redis by <c>ConnectionStrings:edge</c>.
+/// Declared only when more than one gateway or site runs: one of each keeps that state in memory.
 /// </summary>
 internal static class EdgeStore
 {

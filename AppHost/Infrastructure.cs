@@ -48,7 +48,7 @@ public sealed class Infrastructure(
 
     public Dependency AddDatabase(string connectionName, string databaseName) => addDatabase(connectionName, databaseName);
 
-    /// <summary>The Redis the gateway replicas share ("edge"; see EdgeStore.cs), declared the first time it is asked for.</summary>
+    /// <summary>The Redis the gateway and site replicas share ("edge"; see EdgeStore.cs), declared the first time it is asked for.</summary>
     public Dependency EdgeStore => _edgeStore ??= addEdgeStore();
 }
 
@@ -112,9 +112,9 @@ public static class InfrastructureExtensions
     public static IResourceBuilder<ProjectResource> WithMail(this IResourceBuilder<ProjectResource> service, Infrastructure infrastructure)
         => service.WithReference(infrastructure.Mail.ConnectionString, MailServer.ConnectionName);
 
-    /// <summary>Gives the gateway the "edge" connection string (its replicas' shared state) and starts it once the store is ready.</summary>
-    public static IResourceBuilder<ProjectResource> WithEdgeStore(this IResourceBuilder<ProjectResource> gateway, Infrastructure infrastructure)
-        => gateway.Uses(infrastructure.EdgeStore);
+    /// <summary>Gives the gateway or the site the "edge" connection string (its replicas' shared state) and starts it once the store is ready.</summary>
+    public static IResourceBuilder<ProjectResource> WithEdgeStore(this IResourceBuilder<ProjectResource> project, Infrastructure infrastructure)
+        => project.Uses(infrastructure.EdgeStore);
 
     /// <summary>Gives the service the "messaging" connection string and starts it once the broker is ready.</summary>
     public static IResourceBuilder<ProjectResource> WithMessaging(

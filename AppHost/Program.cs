@@ -10,9 +10,11 @@ var infrastructure = builder.AddInfrastructure();
 // Replicas:Services (default 1) runs that many replicas of each service (Articles, Subscriptions, Search), on one
 // database each and one queue per consumer, behind Aspire's proxy: see "Several replicas of a service" in the README.
 // Replicas:Gateways (default 1) does the same for the gateway; with more than one, their limits, API-key answers and
-// cached answers live in a Redis they share (EdgeStore.cs). The site stays at one until its sessions are shared.
+// cached answers live in a Redis they share (EdgeStore.cs). Replicas:Sites (default 1) does it for the site, whose
+// replicas then keep the readers' sessions and their key ring in that same Redis.
 var serviceReplicas = Math.Max(1, builder.Configuration.GetValue("Replicas:Services", 1));
 var gatewayReplicas = Math.Max(1, builder.Configuration.GetValue("Replicas:Gateways", 1));
+var siteReplicas = Math.Max(1, builder.Configuration.GetValue("Replicas:Sites", 1));
 
 // The services run in the AppHost's environment: in Development that brings demo content and
 // development tokens (see each service's appsettings.Development.json).
@@ -53,6 +55,7 @@ var siteUrl = gateway.GetEndpoint("http");
 // The reader's site: pages rendered on the server from the services' public APIs, reached only through
 // the gateway (every path that is not the API's). Canonical links and feeds name the gateway's address.
 var web = WithPublication(builder.AddProject<Projects.NewsPlatform_Web>("web"), siteUrl)
+    .WithReplicas(siteReplicas)
     .WithOverrides()
     .WithMessaging(infrastructure) // forgets what it keeps of the edition when an article changes
     .WithHttpEndpoint()
@@ -67,6 +70,10 @@ WithPublication(subscriptions, siteUrl); // links in mails, and the briefing's l
 if (gatewayReplicas > 1)
 {
     gateway.WithEdgeStore(infrastructure);
+}
+if (siteReplicas > 1)
+{
+    web.WithEdgeStore(infrastructure);
 }
 gateway
     .WithOverrides()

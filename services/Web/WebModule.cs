@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -39,7 +38,6 @@ public static class WebModule
         builder.AddServiceClient<SearchAdminApi>("http://search", ServiceAttemptTimeout);
 
         builder.Services.AddHybridCache();
-        builder.Services.AddDistributedMemoryCache();
         builder.Services.AddScoped<Edition>();
         builder.Services.AddScoped<PageTags>();
         // What the site keeps of the edition is forgotten on every article change, on a queue of this replica's own.
@@ -94,9 +92,8 @@ public static class WebModule
     /// <summary>The reader's cookie session: a protected key in the cookie, the tokens on the server side.</summary>
     private static void AddReaderSessions(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddDataProtection().SetApplicationName("NewsPlatform.Web");
+        builder.AddSessionStorage(); // in memory for one replica, in Redis for several (SessionStorage.cs)
         builder.Services.AddSingleton<ITicketStore, SessionTicketStore>();
-        builder.Services.AddSingleton<SessionLocks>();
         builder.Services.AddScoped<TokenRenewal>();
         builder.Services.AddAuthentication(ReaderSessionDefaults.Scheme).AddCookie(ReaderSessionDefaults.Scheme, options =>
         {

@@ -85,7 +85,7 @@ public sealed class KubernetesManifestTests
     [InlineData("articles", 3)]
     [InlineData("subscriptions", 3)]
     [InlineData("search", 3)]
-    [InlineData("web", 1)] // its sessions are in memory
+    [InlineData("web", 2)] // its sessions shared in Redis
     [InlineData("gateway", 2)] // its limits and caches shared in Redis
     public void Each_part_runs_as_many_replicas_as_it_is_correct_with_and_a_drain_takes_one_at_a_time(string workload, int replicas)
     {
@@ -114,10 +114,13 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void The_gateways_share_their_edge_state_in_a_redis_whose_password_is_a_secret()
+    public void The_gateways_and_the_sites_share_their_edge_state_in_a_redis_whose_password_is_a_secret()
     {
-        var edge = Assert.Single(Items(Node(Container("gateway"), "env")), v => Text(v, "name") == "ConnectionStrings__edge");
-        Assert.Equal("edge", Text(edge, "valueFrom", "secretKeyRef", "key"));
+        foreach (var workload in new[] { "gateway", "web" })
+        {
+            var edge = Assert.Single(Items(Node(Container(workload), "env")), v => Text(v, "name") == "ConnectionStrings__edge");
+            Assert.Equal("edge", Text(edge, "valueFrom", "secretKeyRef", "key"));
+        }
         var redis = Find("Deployment", "newsplatform-redis");
         var password = Assert.Single(Items(Node(Assert.Single(Items(Node(redis, "spec", "template", "spec", "containers"))), "env")));
         Assert.Equal("newsplatform-redis", Text(password, "valueFrom", "secretKeyRef", "name"));

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Playwright;
+using NewsPlatform.EndToEnd.Tests.Site;
 using NewsPlatform.TestSupport;
 
 // The whole platform starts twice (one replica of everything, then three of each service): one after the other,
@@ -10,18 +12,20 @@ using NewsPlatform.TestSupport;
 namespace NewsPlatform.EndToEnd.Tests;
 
 /// <summary>
-/// The whole platform with three replicas of every service (<c>Replicas:Services=3</c>) and two gateways sharing their
-/// edge state in Redis (<c>Replicas:Gateways=2</c>), behind Aspire's proxy. Lookups of unknown API keys are held to
+/// The whole platform with three replicas of every service (<c>Replicas:Services=3</c>), two gateways sharing their
+/// edge state in Redis (<c>Replicas:Gateways=2</c>) and two sites sharing their readers' sessions there
+/// (<c>Replicas:Sites=2</c>), behind Aspire's proxy. Lookups of unknown API keys are held to
 /// <see cref="KeyLookups"/> per address, barely refilled, so a limit counted once per gateway would show.
 /// </summary>
 public sealed class ReplicatedPlatformFixture : PlatformFixture
 {
     public const int Replicas = 3;
     public const int Gateways = 2;
+    public const int Sites = 2;
     public const int KeyLookups = 12;
     protected override string[] ExtraArguments =>
     [
-        $"Replicas:Services={Replicas}", $"Replicas:Gateways={Gateways}",
+        $"Replicas:Services={Replicas}", $"Replicas:Gateways={Gateways}", $"Replicas:Sites={Sites}",
         $"Overrides:gateway:RateLimits:KeyLookups:Burst={KeyLookups}", "Overrides:gateway:RateLimits:KeyLookups:PerSecond=0.01",
     ];
     protected override TimeSpan StartTimeout => TimeSpan.FromMinutes(5);
@@ -88,6 +92,43 @@ public sealed class ReplicaJourneyTests(ReplicatedPlatformFixture platform)
         Assert.Equal(6, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
         Assert.All(statuses.Skip(ReplicatedPlatformFixture.KeyLookups), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
         foreach (var gateway in gateways) gateway.Dispose();
+    }
+
+    [Fact(Timeout = 3 * 60_000)]
+    public async Task A_reader_who_logs_in_on_the_site_is_logged_in_at_every_site_replica_and_can_log_out_at_either()
+    {
+        var (email, _) = await ReaderAsync();
+        var page = await (await platform.BrowserAsync()).NewReaderAsync();
+        await page.LogInAsync(email, "replicated-reader-2026");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+
+        // Through the gateway, whichever site replica the proxy picks; then at each replica by its own address.
+        for (var ask = 0; ask < 4; ask++)
+        {
+            await page.GotoAsync($"/?fresh={ask}");
+            Assert.Equal("Replicated Reader", await page.Locator(".reader-name").InnerTextAsync());
+        }
+        var cookie = string.Join("; ", (await page.Context.CookiesAsync()).Select(c => $"{c.Name}={c.Value}"));
+        var sites = platform.ReplicaAddresses["web"];
+        Assert.Equal(ReplicatedPlatformFixture.Sites, sites.Length);
+        foreach (var site in sites)
+        {
+            using var direct = new HttpClient { BaseAddress = site };
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/account");
+            request.Headers.Add("Cookie", cookie);
+            var account = await direct.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, account.StatusCode); // not a redirect to the login page
+            Assert.Contains("Replicated Reader", await account.Content.ReadAsStringAsync());
+        }
+
+        // The logout form one replica made is accepted by whichever takes it, and the session ends at all of them.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await page.WaitForLoadStateAsync();
+        for (var ask = 0; ask < 4; ask++)
+        {
+            await page.GotoAsync($"/?fresh=out{ask}");
+            Assert.Equal(0, await page.Locator(".reader-name").CountAsync());
+        }
     }
 
     [Fact(Timeout = 4 * 60_000)]

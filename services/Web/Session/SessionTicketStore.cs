@@ -3,15 +3,19 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
+using NewsPlatform.Web.Platform;
 
 namespace NewsPlatform.Web.Session;
 
 /// <summary>
 /// The server side of the reader's cookie session: the browser holds only a protected random key, and the
 /// reader's tokens stay here, encrypted at rest, so no page script — and no copy of the cookie jar — ever
-/// sees a token. The store is the distributed cache (in memory for one replica of the site).
+/// sees a token. The store is a distributed cache of its own (<see cref="SessionStorage"/>: in memory for one replica of
+/// the site, Redis for several). When it does not answer, a reader's page says the site is unavailable (503) rather
+/// than showing them signed out.
 /// </summary>
-public sealed class SessionTicketStore(IDistributedCache cache, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
+public sealed class SessionTicketStore(
+    [FromKeyedServices(SessionStorage.TicketCache)] IDistributedCache cache, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
 {
     private const string Prefix = "reader-session:";
     private readonly IDataProtector _protector = protection.CreateProtector("NewsPlatform.Web.ReaderSession");
@@ -28,13 +32,14 @@ public sealed class SessionTicketStore(IDistributedCache cache, IDataProtectionP
     public Task RenewAsync(string key, AuthenticationTicket ticket)
     {
         var expires = ticket.Properties.ExpiresUtc ?? clock.GetUtcNow().Add(ReaderSessionDefaults.Lifetime);
-        return cache.SetAsync(Prefix + key, _protector.Protect(TicketSerializer.Default.Serialize(ticket)),
-            new DistributedCacheEntryOptions { AbsoluteExpiration = expires });
+        return Reached(() => cache.SetAsync(Prefix + key, _protector.Protect(TicketSerializer.Default.Serialize(ticket)),
+            new DistributedCacheEntryOptions { AbsoluteExpiration = expires }));
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
-        var stored = await cache.GetAsync(Prefix + key);
+        byte[]? stored = null;
+        await Reached(async () => stored = await cache.GetAsync(Prefix + key));
         if (stored is null) return null;
         try
         {
@@ -46,7 +51,19 @@ public sealed class SessionTicketStore(IDistributedCache cache, IDataProtectionP
         }
     }
 
-    public Task RemoveAsync(string key) => cache.RemoveAsync(Prefix + key);
+    public Task RemoveAsync(string key) => Reached(() => cache.RemoveAsync(Prefix + key));
+
+    private static async Task Reached(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception e) when (SessionStorage.IsUnavailable(e))
+        {
+            throw new ServiceUnavailableException("session store", e.Message, e);
+        }
+    }
 }
 
 public static class ReaderSessionDefaults

@@ -10,7 +10,7 @@ namespace NewsPlatform.Web.Session;
 /// rotation — two requests presenting the same refresh token would look like a stolen token to the
 /// identity service, which then revokes the whole login. A refresh token the service refuses ends the session.
 /// </summary>
-public sealed class TokenRenewal(IdentityApi identity, ITicketStore store, SessionLocks locks, TimeProvider clock, ILogger<TokenRenewal> logger)
+public sealed class TokenRenewal(IdentityApi identity, ITicketStore store, ISessionLocks locks, TimeProvider clock, ILogger<TokenRenewal> logger)
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -63,27 +63,5 @@ public sealed class TokenRenewal(IdentityApi identity, ITicketStore store, Sessi
     {
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(ReaderSessionDefaults.Scheme);
-    }
-}
-
-/// <summary>Striped locks by session key: requests of one session wait for each other, other sessions rarely do.</summary>
-public sealed class SessionLocks
-{
-    private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
-
-    public async Task<IDisposable> HoldAsync(string key, CancellationToken cancellationToken)
-    {
-        var stripe = _stripes[(StringComparer.Ordinal.GetHashCode(key) & int.MaxValue) % _stripes.Length];
-        await stripe.WaitAsync(cancellationToken);
-        return new Release(stripe);
-    }
-
-    private sealed class Release(SemaphoreSlim stripe) : IDisposable
-    {
-        private int _released;
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) stripe.Release();
-        }
     }
 }
