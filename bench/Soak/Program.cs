@@ -46,8 +46,10 @@ Console.WriteLine($"Watching {processes.Count} processes: {string.Join(", ", pro
 // Operation mix, by weight.
 (string Name, int Weight, Func<Task<bool>> Run)[] mix =
 [
-    ("read", 50, async () => Ok(await http.GetAsync($"/api/articles/{slugList[Next(slugList.Length)]}"))),
-    ("front", 12, async () => Ok(await http.GetAsync("/api/articles?section=national"))),
+    ("read", 40, async () => Ok(await http.GetAsync($"/api/articles/{slugList[Next(slugList.Length)]}"))),
+    // The site's pages, as a reader's browser asks for them: the home page, a section front, an article.
+    ("page", 12, async () => Ok(await http.GetAsync(Next(3) switch { 0 => "/", 1 => "/national", _ => $"/articles/{slugList[Next(slugList.Length)]}" }))),
+    ("front", 10, async () => Ok(await http.GetAsync("/api/articles?section=national"))),
     ("search", 18, async () => Ok(await http.GetAsync($"/api/search?q={words[Next(words.Length)]}"))),
     ("login", 8, async () => (await LoginOrNullAsync(readers[Next(readers.Count)], readerPassword)) is not null),
     ("publish", 7, async () => { await PublishAsync(Next(1_000_000)); return true; }),

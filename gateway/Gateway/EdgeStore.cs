@@ -3,7 +3,6 @@ using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
 namespace NewsPlatform.Gateway;
@@ -70,7 +69,9 @@ public static class EdgeStore
         });
         DecorateOutputCacheStore(builder.Services);
 
-        builder.Services.AddHealthChecks().AddCheck<EdgeStoreHealth>("edge-store", HealthStatus.Degraded, [GatewayModule.DownstreamTag]);
+        // Shown under "downstream": the gateway serves without it.
+        builder.Services.AddHealthChecks().AddRoundTripCheck("edge-store",
+            services => services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().PingAsync(), IsUnavailable, GatewayModule.DownstreamTag);
         return builder;
     }
 
@@ -143,22 +144,5 @@ public sealed class EdgeStoreOutages(GatewayMetrics metrics, ILogger<EdgeStoreOu
         var last = Interlocked.Read(ref _lastLogged);
         if (now - last < LogEveryMilliseconds || Interlocked.CompareExchange(ref _lastLogged, now, last) != last) return;
         logger.LogWarning("The edge store did not answer ({Part}); {Consequence}: {Error}", part, consequence, e.Message);
-    }
-}
-
-/// <summary>Whether the shared edge store answers: shown under "downstream", since the gateway serves without it.</summary>
-public sealed class EdgeStoreHealth(IConnectionMultiplexer redis) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            var latency = await redis.GetDatabase().PingAsync();
-            return HealthCheckResult.Healthy($"answers in {latency.TotalMilliseconds:0.#} ms");
-        }
-        catch (Exception e) when (EdgeStore.IsUnavailable(e))
-        {
-            return new HealthCheckResult(context.Registration.FailureStatus, $"does not answer: {e.Message}");
-        }
     }
 }

@@ -19,15 +19,8 @@ public sealed class SharedSitesFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Services = await StandInServices.StartAsync();
-        _replicas = Enumerable.Range(0, 2).Select(_ => new ServiceUnderTest<WebSite>(new Dictionary<string, string?>
-        {
-            ["services:articles:http:0"] = Services.Address,
-            ["services:subscriptions:http:0"] = Services.Address,
-            ["services:search:http:0"] = Services.Address,
-            ["Publication:SiteUrl"] = "https://news.example",
-            ["ConnectionStrings:edge"] = TestServers.Redis,
-            ["Sessions:KeyPrefix"] = KeyPrefix,
-        })).ToArray();
+        _replicas = Enumerable.Range(0, 2).Select(_ => new ServiceUnderTest<WebSite>(SiteFixture.SettingsFor(Services,
+            ("ConnectionStrings:edge", TestServers.Redis), ("Sessions:KeyPrefix", KeyPrefix)))).ToArray();
         await Task.WhenAll(_replicas.Select(r => Task.Run(r.StartAsync))); // each makes its key ring at once
     }
 
@@ -129,15 +122,8 @@ public sealed class UnreachableSessionStoreTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _services = await StandInServices.StartAsync();
-        _site = new ServiceUnderTest<WebSite>(new Dictionary<string, string?>
-        {
-            ["services:articles:http:0"] = _services.Address,
-            ["services:subscriptions:http:0"] = _services.Address,
-            ["services:search:http:0"] = _services.Address,
-            ["Publication:SiteUrl"] = "https://news.example",
-            ["ConnectionStrings:edge"] = $"127.0.0.1:{LocalPorts.Free()}",
-            ["Sessions:TimeoutMilliseconds"] = "300",
-        });
+        _site = new ServiceUnderTest<WebSite>(SiteFixture.SettingsFor(_services,
+            ("ConnectionStrings:edge", $"127.0.0.1:{LocalPorts.Free()}"), ("Sessions:TimeoutMilliseconds", "300")));
     }
 
     [Fact]

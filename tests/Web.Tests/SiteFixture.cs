@@ -15,13 +15,21 @@ public sealed class SiteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Services = await StandInServices.StartAsync();
-        _site = new ServiceUnderTest<WebSite>(new Dictionary<string, string?>
+        _site = new ServiceUnderTest<WebSite>(SettingsFor(Services));
+    }
+
+    /// <summary>A site's settings in front of these stand-ins (service discovery pointed at them), plus any of a test's own.</summary>
+    public static Dictionary<string, string?> SettingsFor(StandInServices services, params (string Key, string? Value)[] more)
+    {
+        var settings = new Dictionary<string, string?>
         {
-            ["services:articles:http:0"] = Services.Address,
-            ["services:subscriptions:http:0"] = Services.Address,
-            ["services:search:http:0"] = Services.Address,
+            ["services:articles:http:0"] = services.Address,
+            ["services:subscriptions:http:0"] = services.Address,
+            ["services:search:http:0"] = services.Address,
             ["Publication:SiteUrl"] = "https://news.example",
-        });
+        };
+        foreach (var (key, value) in more) settings[key] = value;
+        return settings;
     }
 
     /// <summary>A browser of its own (cookies), which does not follow redirects so tests see them.</summary>
