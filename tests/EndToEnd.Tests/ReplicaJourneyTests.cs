@@ -123,7 +123,7 @@ public sealed class ReplicaJourneyTests(ReplicatedPlatformFixture platform)
 
         // The logout form one replica made is accepted by whichever takes it, and the session ends at all of them.
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.WaitForSelectorAsync("nav.account-bar >> text=Log in"); // the page the logout sends the reader back to
         for (var ask = 0; ask < 4; ask++)
         {
             await page.GotoAsync($"/?fresh=out{ask}");
