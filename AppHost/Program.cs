@@ -56,6 +56,7 @@ var siteUrl = gateway.GetEndpoint("http");
 // the gateway (every path that is not the API's). Canonical links and feeds name the gateway's address.
 var web = WithPublication(builder.AddProject<Projects.NewsPlatform_Web>("web"), siteUrl)
     .WithReplicas(siteReplicas)
+    .WithBoundedNativeHeap()
     .WithOverrides()
     .WithMessaging(infrastructure) // forgets what it keeps of the edition when an article changes
     .WithHttpEndpoint()
@@ -76,6 +77,7 @@ if (siteReplicas > 1)
     web.WithEdgeStore(infrastructure);
 }
 gateway
+    .WithBoundedNativeHeap()
     .WithOverrides()
     .WithMessaging(infrastructure) // every replica purges its cached answers when an article changes
     .WithUrl($"{gateway.GetEndpoint("http")}/docs", "API reference")
@@ -108,4 +110,5 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name) where TProje
         .WithDatabase(infrastructure, connectionName: $"{name}db", databaseName: name)
         .WithMessaging(infrastructure)
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
+        .WithBoundedNativeHeap() // a flat footprint under load (NativeHeap.cs)
         .WithOverrides();

@@ -4,7 +4,8 @@
 # for ten minutes: article reads and fronts, searches, logins, publications (draft + publish) and subscriptions
 # (register, log in, subscribe). It prints a line a minute (operations, errors, p50/p99, each process's memory) and a
 # verdict: no errors, every process's memory after the warm-up within ±10 % of where the warm-up left it, and no
-# minute's p99 above twice the median minute's.
+# minute's p99 above twice the median minute's. Beside RSS it records each .NET process's managed heap (dotnet-counters),
+# which tells a leak from a collector keeping memory it once needed.
 #
 # Usage (from anywhere; needs root or sudo for apt-get):
 #   bash bench/soak.sh
@@ -28,6 +29,7 @@ done
 install_servers
 install_smtp4dev
 install_node
+install_dotnet_tool dotnet-counters 10.0.750501 # the managed heaps beside RSS
 
 work="$(mktemp -d)"
 password="soak-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -64,4 +66,4 @@ sys.exit(0 if all(v.get("status") == "Healthy" for k, v in report.get("downstrea
 done
 log "Platform ready; soaking"
 
-SOAK_ADMIN_PASSWORD="$password" dotnet bench/Soak/bin/Release/net10.0/NewsPlatform.Soak.dll
+SOAK_ADMIN_PASSWORD="$password" SOAK_COUNTERS="$PWD/.run/tools/dotnet-counters" dotnet bench/Soak/bin/Release/net10.0/NewsPlatform.Soak.dll

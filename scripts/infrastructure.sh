@@ -23,17 +23,19 @@ install_node() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 }
 
-# The local SMTP server with a web inbox that mail goes to (the AppHost runs it; tests start their own):
-# the .NET tool Rnwood.Smtp4dev, into .run/tools (ignored by git).
-SMTP4DEV_VERSION=3.15.0
-install_smtp4dev() {
-  local tools="$PWD/.run/tools"
-  if [ -x "$tools/smtp4dev" ] && "$tools/smtp4dev" --help 2>/dev/null | grep -q "version $SMTP4DEV_VERSION"; then return 0; fi
-  log "Installing smtp4dev $SMTP4DEV_VERSION"
+# A .NET tool at a pinned version, into .run/tools (ignored by git).
+install_dotnet_tool() { # package version
+  local tools="$PWD/.run/tools" package="$1" version="$2"
+  if dotnet tool list --tool-path "$tools" 2>/dev/null | grep -qi "^$package  *$version "; then return 0; fi
+  log "Installing $package $version"
   mkdir -p "$tools"
-  dotnet tool uninstall Rnwood.Smtp4dev --tool-path "$tools" >/dev/null 2>&1 || true
-  dotnet tool install Rnwood.Smtp4dev --version "$SMTP4DEV_VERSION" --tool-path "$tools" >/dev/null
+  dotnet tool uninstall "$package" --tool-path "$tools" >/dev/null 2>&1 || true
+  dotnet tool install "$package" --version "$version" --tool-path "$tools" >/dev/null
 }
+
+# The local SMTP server with a web inbox that mail goes to (the AppHost runs it; tests start their own).
+SMTP4DEV_VERSION=3.15.0
+install_smtp4dev() { install_dotnet_tool Rnwood.Smtp4dev "$SMTP4DEV_VERSION"; }
 
 # Installs the Debian packages that are missing (PostgreSQL, RabbitMQ, Redis, and extras passed as arguments, e.g. chromium).
 install_servers() {

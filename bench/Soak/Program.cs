@@ -13,6 +13,8 @@ var gateway = new Uri(Setting("SOAK_GATEWAY", "http://localhost:5000"));
 var duration = TimeSpan.FromSeconds(double.Parse(Setting("SOAK_SECONDS", "600"), CultureInfo.InvariantCulture));
 var warmup = TimeSpan.FromSeconds(double.Parse(Setting("SOAK_WARMUP_SECONDS", "120"), CultureInfo.InvariantCulture));
 var rate = double.Parse(Setting("SOAK_RATE", "15"), CultureInfo.InvariantCulture); // operations per second
+const string LiveHeap = "dotnet.gc.last_collection.heap.size";
+const string CommittedHeap = "dotnet.gc.last_collection.memory.committed_size";
 var adminEmail = Setting("SOAK_ADMIN_EMAIL", "admin@newsplatform.local");
 var adminPassword = Environment.GetEnvironmentVariable("SOAK_ADMIN_PASSWORD") ?? throw new InvalidOperationException("SOAK_ADMIN_PASSWORD is required");
 
@@ -28,7 +30,9 @@ var admin = await LoginAsync(adminEmail, adminPassword);
 var editorEmail = $"soak.editor.{Guid.NewGuid():N}@example.org";
 var editorId = await RegisterAsync(editorEmail);
 (await SendAsync(HttpMethod.Post, $"/api/admin/users/{editorId}/roles", admin, new { role = "editor" })).EnsureSuccessStatusCode();
-var editor = await LoginAsync(editorEmail, readerPassword);
+// An access token lasts 15 minutes: the editor logs in again every ten, as the newsroom desk renews its own.
+var editor = (Token: await LoginAsync(editorEmail, readerPassword), At: Stopwatch.StartNew());
+var editorRenewal = new SemaphoreSlim(1, 1);
 var readers = new List<string>();
 for (var i = 0; i < 20; i++)
 {
@@ -42,6 +46,11 @@ var slugList = slugs.ToArray();
 
 var processes = PlatformProcesses();
 Console.WriteLine($"Watching {processes.Count} processes: {string.Join(", ", processes.Select(p => $"{p.Name} ({p.Pid})"))}");
+// RSS alone cannot tell a leak (the managed heap left after each collection climbing) from a collector that keeps
+// memory it once needed: with SOAK_COUNTERS (the dotnet-counters tool; soak.sh installs it) each .NET process's heap
+// is recorded too, every 15 s.
+var startedAt = DateTime.Now;
+var heapRecorders = StartHeapRecorders(Setting("SOAK_COUNTERS", ""), processes.Where(p => p.Name != "rabbitmq"), duration + TimeSpan.FromSeconds(20));
 
 // Operation mix, by weight.
 (string Name, int Weight, Func<Task<bool>> Run)[] mix =
@@ -58,14 +67,14 @@ Console.WriteLine($"Watching {processes.Count} processes: {string.Join(", ", pro
 var totalWeight = mix.Sum(m => m.Weight);
 
 var samples = new ConcurrentQueue<(TimeSpan At, string Operation, double Ms, bool Ok)>();
-var memory = new List<(TimeSpan At, Dictionary<string, long> Rss)>();
+var memory = new List<(TimeSpan At, Dictionary<string, long> Rss, Dictionary<string, long> Private)>();
 var clock = Stopwatch.StartNew();
 var inFlight = new ConcurrentDictionary<Task, byte>();
 var sampler = Task.Run(async () =>
 {
     while (clock.Elapsed < duration)
     {
-        memory.Add((clock.Elapsed, processes.ToDictionary(p => p.Name, p => Rss(p.Pid))));
+        memory.Add((clock.Elapsed, processes.ToDictionary(p => p.Name, p => Rss(p.Pid)), processes.ToDictionary(p => p.Name, p => Private(p.Pid))));
         await Task.Delay(TimeSpan.FromSeconds(5));
     }
 });
@@ -130,6 +139,22 @@ foreach (var process in processes)
     var deviation = series.Max(v => Math.Abs(v - start)) / (double)start;
     flat &= deviation <= 0.10;
     Console.WriteLine($"  {process.Name,-14} {start / 1048576.0,6:0} MB → {series[^1] / 1048576.0,6:0} MB  (max {series.Max() / 1048576.0:0}, min {series.Min() / 1048576.0:0}; at most {deviation:P1} from the start) {(deviation <= 0.10 ? "flat" : "NOT FLAT")}");
+    var own = afterWarmup.Select(m => m.Private.GetValueOrDefault(process.Name)).Where(v => v > 0).ToList();
+    if (own.Count > 0)
+        Console.WriteLine($"  {"",-14} {own[0] / 1048576.0,6:0} MB → {own[^1] / 1048576.0,6:0} MB  of it private (max {own.Max() / 1048576.0:0}, min {own.Min() / 1048576.0:0})");
+}
+if (heapRecorders.Count > 0)
+{
+    foreach (var recorder in heapRecorders) await recorder.Process.WaitForExitAsync();
+    Console.WriteLine("The .NET runtime's own figures after the warm-up (start → end, and the last of each minute):");
+    foreach (var recorder in heapRecorders)
+        foreach (var (counter, label) in new[] { (LiveHeap, "managed heap after the last collection"), (CommittedHeap, "committed by the collector") })
+        {
+            var series = ReadCounter(recorder.File, counter).Where(h => h.At - startedAt >= warmup).ToList();
+            if (series.Count == 0) { Console.WriteLine($"  {recorder.Name,-14} {label}: none recorded"); continue; }
+            Console.WriteLine($"  {recorder.Name,-14} {series[0].Value / 1048576.0,4:0} → {series[^1].Value / 1048576.0,4:0} MB {label}; per minute: " +
+                string.Join(" ", series.GroupBy(h => (int)(h.At - startedAt).TotalMinutes).Select(g => (g.Last().Value / 1048576.0).ToString("0", CultureInfo.InvariantCulture))));
+        }
 }
 // Whole minutes only: the last operations may start a moment past the end, a "minute" of a few.
 var minutes = all.Where(s => s.At >= warmup && s.At < TimeSpan.FromMinutes(Math.Floor(duration.TotalMinutes)))
@@ -186,17 +211,32 @@ async Task<string?> LoginOrNullAsync(string email, string password)
 async Task<string> LoginAsync(string email, string password) =>
     await LoginOrNullAsync(email, password) ?? throw new InvalidOperationException($"{email} could not log in");
 
+async Task<string> EditorTokenAsync()
+{
+    await editorRenewal.WaitAsync();
+    try
+    {
+        if (editor.At.Elapsed > TimeSpan.FromMinutes(10)) editor = (await LoginAsync(editorEmail, readerPassword), Stopwatch.StartNew());
+        return editor.Token;
+    }
+    finally
+    {
+        editorRenewal.Release();
+    }
+}
+
 async Task<string> PublishAsync(int n)
 {
+    var token = await EditorTokenAsync();
     var word = words[n % words.Length];
-    using var drafted = await SendAsync(HttpMethod.Post, "/api/newsroom/articles", editor, new
+    using var drafted = await SendAsync(HttpMethod.Post, "/api/newsroom/articles", token, new
     {
         headline = $"The {word} report, part {n}", summary = "A soak article.", body = $"<p>All about the {word}, part {n}.</p>",
         section = "national", subsection = "society", byline = "Soak desk",
     });
     drafted.EnsureSuccessStatusCode();
     var id = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    using var published = await SendAsync(HttpMethod.Post, $"/api/newsroom/articles/{id}/publish", editor, new { }, drafted.Headers.ETag!.Tag);
+    using var published = await SendAsync(HttpMethod.Post, $"/api/newsroom/articles/{id}/publish", token, new { }, drafted.Headers.ETag!.Tag);
     published.EnsureSuccessStatusCode();
     return (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("slug").GetString()!;
 }
@@ -230,6 +270,37 @@ static List<(string Name, int Pid)> PlatformProcesses()
     return found;
 }
 
+static List<(string Name, Process Process, string File)> StartHeapRecorders(string tool, IEnumerable<(string Name, int Pid)> watched, TimeSpan length)
+{
+    if (tool.Length == 0 || !File.Exists(tool)) return [];
+    var folder = Directory.CreateTempSubdirectory("soak-counters").FullName;
+    return watched.Select(p =>
+    {
+        var file = Path.Combine(folder, p.Name + ".csv");
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "collect", "-p", p.Pid.ToString(CultureInfo.InvariantCulture), "--refresh-interval", "15", "--format", "csv",
+                     "-o", file, "--duration", length.ToString(@"dd\:hh\:mm\:ss", CultureInfo.InvariantCulture),
+                     "--counters", $"System.Runtime[{LiveHeap},{CommittedHeap}]" })
+            start.ArgumentList.Add(argument);
+        var process = Process.Start(start)!;
+        // Its console output is of no use here, but unread it would fill the pipe and stop it.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (p.Name, process, file);
+    }).ToList();
+}
+
+// dotnet-counters' CSV: one row per counter (per generation for the heap: "…heap.size (By)[gc.heap.generation=gen2],Metric,123")
+// per sample; a sample's value is the sum of its rows.
+static List<(DateTime At, double Value)> ReadCounter(string file, string counter) =>
+    !File.Exists(file) ? [] : File.ReadLines(file).Skip(1).Select(line => line.Split(','))
+        .Where(cells => cells.Length >= 5 && cells[2].StartsWith(counter + " ", StringComparison.Ordinal))
+        .GroupBy(cells => DateTime.ParseExact(cells[0], "MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture))
+        .Select(g => (g.Key, g.Sum(cells => double.Parse(cells[4], CultureInfo.InvariantCulture))))
+        .OrderBy(h => h.Item1).ToList();
+
 static string CommandLine(int pid)
 {
     try { return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' '); }
@@ -237,11 +308,16 @@ static string CommandLine(int pid)
     catch (UnauthorizedAccessException) { return ""; }
 }
 
-static long Rss(int pid)
+static long Rss(int pid) => Resident(pid, "VmRSS:");
+
+// RSS without the mapped files and the shared memory (the JIT's code): what the process itself holds.
+static long Private(int pid) => Resident(pid, "RssAnon:");
+
+static long Resident(int pid, string field)
 {
     try
     {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
     catch (IOException) { return 0; }

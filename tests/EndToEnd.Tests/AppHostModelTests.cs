@@ -68,4 +68,27 @@ public sealed class AppHostModelTests
         Assert.NotEqual(first, second); // a copy left by one run (even a broken one) is never read by the next
         Assert.StartsWith(Repository.PathOf(".run", "search-index"), first);
     }
+
+    [Fact]
+    public async Task Every_service_the_site_and_the_gateway_run_with_two_malloc_arenas_unless_told_otherwise()
+    {
+        async Task<Dictionary<string, object?>> ArenasAsync(params string[] settings)
+        {
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NewsPlatform_AppHost>(["Infrastructure:Ephemeral=true", .. settings]);
+            var arenas = new Dictionary<string, object?>();
+            foreach (var project in builder.Resources.OfType<ProjectResource>())
+            {
+                var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), project);
+                foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>()) await callback.Callback(context);
+                arenas[project.Name] = context.EnvironmentVariables.GetValueOrDefault("MALLOC_ARENA_MAX");
+            }
+            return arenas;
+        }
+
+        var arenas = await ArenasAsync();
+        Assert.Equal(["articles", "gateway", "search", "subscriptions", "web"], arenas.Keys.Order());
+        Assert.All(arenas.Values, value => Assert.Equal("2", value));
+        Assert.All((await ArenasAsync("Runtime:MallocArenas=4")).Values, value => Assert.Equal("4", value));
+        Assert.All((await ArenasAsync("Runtime:MallocArenas=0")).Values, Assert.Null); // glibc's own default
+    }
 }

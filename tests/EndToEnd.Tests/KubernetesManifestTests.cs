@@ -148,6 +148,17 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void Every_part_runs_with_two_malloc_arenas_so_its_native_memory_stays_flat_under_load()
+    {
+        Assert.Equal("2", Text(Find("ConfigMap", "newsplatform-settings"), "data", "MALLOC_ARENA_MAX"));
+        foreach (var workload in Workloads)
+        {
+            Assert.Contains(Items(Node(Container(workload), "envFrom")), e => Text(e, "configMapRef", "name") == "newsplatform-settings");
+            Assert.DoesNotContain(Items(Node(Container(workload), "env")), v => Text(v, "name") == "MALLOC_ARENA_MAX"); // no other value
+        }
+    }
+
+    [Fact]
     public void Service_discovery_names_services_that_exist()
     {
         var data = (YamlMappingNode)Node(Find("ConfigMap", "newsplatform-settings"), "data")!;
