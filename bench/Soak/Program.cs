@@ -67,14 +67,14 @@ var heapRecorders = StartHeapRecorders(Setting("SOAK_COUNTERS", ""), processes.W
 var totalWeight = mix.Sum(m => m.Weight);
 
 var samples = new ConcurrentQueue<(TimeSpan At, string Operation, double Ms, bool Ok)>();
-var memory = new List<(TimeSpan At, Dictionary<string, long> Rss, Dictionary<string, long> Private)>();
+var memory = new List<(TimeSpan At, Dictionary<string, (long Rss, long Private)> Of)>();
 var clock = Stopwatch.StartNew();
 var inFlight = new ConcurrentDictionary<Task, byte>();
 var sampler = Task.Run(async () =>
 {
     while (clock.Elapsed < duration)
     {
-        memory.Add((clock.Elapsed, processes.ToDictionary(p => p.Name, p => Rss(p.Pid)), processes.ToDictionary(p => p.Name, p => Private(p.Pid))));
+        memory.Add((clock.Elapsed, processes.ToDictionary(p => p.Name, p => Resident(p.Pid))));
         await Task.Delay(TimeSpan.FromSeconds(5));
     }
 });
@@ -88,9 +88,9 @@ var reporter = Task.Run(async () =>
         while (clock.Elapsed < end && clock.Elapsed < duration) await Task.Delay(500);
         await Task.Delay(TimeSpan.FromSeconds(2)); // the minute's last answers
         var window = samples.Where(s => s.At >= end - TimeSpan.FromMinutes(1) && s.At < end).ToList();
-        var rss = memory.LastOrDefault().Rss ?? [];
+        var rss = memory.LastOrDefault().Of ?? [];
         Console.WriteLine($"| {minute} | {window.Count} | {window.Count(s => !s.Ok)} | {Percentile(window, 0.50):0} | {Percentile(window, 0.99):0} | " +
-            $"{string.Join(" | ", processes.Select(p => (rss.GetValueOrDefault(p.Name) / 1024.0 / 1024).ToString("0", CultureInfo.InvariantCulture)))} |");
+            $"{string.Join(" | ", processes.Select(p => (rss.GetValueOrDefault(p.Name).Rss / 1024.0 / 1024).ToString("0", CultureInfo.InvariantCulture)))} |");
     }
 });
 
@@ -133,13 +133,13 @@ var flat = true;
 Console.WriteLine($"Memory after the warm-up (RSS; start of the measured part → end, and the range against the start):");
 foreach (var process in processes)
 {
-    var series = afterWarmup.Select(m => m.Rss.GetValueOrDefault(process.Name)).Where(v => v > 0).ToList();
+    var series = afterWarmup.Select(m => m.Of.GetValueOrDefault(process.Name).Rss).Where(v => v > 0).ToList();
     if (series.Count == 0) continue;
     var start = series[0];
     var deviation = series.Max(v => Math.Abs(v - start)) / (double)start;
     flat &= deviation <= 0.10;
     Console.WriteLine($"  {process.Name,-14} {start / 1048576.0,6:0} MB → {series[^1] / 1048576.0,6:0} MB  (max {series.Max() / 1048576.0:0}, min {series.Min() / 1048576.0:0}; at most {deviation:P1} from the start) {(deviation <= 0.10 ? "flat" : "NOT FLAT")}");
-    var own = afterWarmup.Select(m => m.Private.GetValueOrDefault(process.Name)).Where(v => v > 0).ToList();
+    var own = afterWarmup.Select(m => m.Of.GetValueOrDefault(process.Name).Private).Where(v => v > 0).ToList();
     if (own.Count > 0)
         Console.WriteLine($"  {"",-14} {own[0] / 1048576.0,6:0} MB → {own[^1] / 1048576.0,6:0} MB  of it private (max {own.Max() / 1048576.0:0}, min {own.Min() / 1048576.0:0})");
 }
@@ -262,7 +262,7 @@ static List<(string Name, int Pid)> PlatformProcesses()
         var matches = candidates.Where(c => c.CommandLine.Contains($"NewsPlatform.{name}", StringComparison.Ordinal)
             && !c.CommandLine.Contains("MSBuild", StringComparison.Ordinal) && !c.CommandLine.Contains(" run ", StringComparison.Ordinal)).ToList();
         var index = 0;
-        foreach (var match in matches.OrderByDescending(m => Rss(m.Pid)))
+        foreach (var match in matches.OrderByDescending(m => Resident(m.Pid).Rss))
             found.Add((matches.Count > 1 ? $"{name.ToLowerInvariant()}-{++index}" : name.ToLowerInvariant(), match.Pid));
     }
     foreach (var broker in candidates.Where(c => c.CommandLine.Contains("beam.smp", StringComparison.Ordinal) && c.CommandLine.Contains("apphost", StringComparison.Ordinal)))
@@ -308,17 +308,17 @@ static string CommandLine(int pid)
     catch (UnauthorizedAccessException) { return ""; }
 }
 
-static long Rss(int pid) => Resident(pid, "VmRSS:");
-
-// RSS without the mapped files and the shared memory (the JIT's code): what the process itself holds.
-static long Private(int pid) => Resident(pid, "RssAnon:");
-
-static long Resident(int pid, string field)
+// RSS, and of it what the process itself holds (RssAnon: without the mapped files and the shared memory, the JIT's
+// code): one read of /proc for both.
+static (long Rss, long Private) Resident(int pid)
 {
     try
     {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+        var status = File.ReadAllLines($"/proc/{pid}/status");
+        long Field(string name) => status.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)) is { } line
+            ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024
+            : 0;
+        return (Field("VmRSS:"), Field("RssAnon:"));
     }
-    catch (IOException) { return 0; }
+    catch (IOException) { return (0, 0); }
 }

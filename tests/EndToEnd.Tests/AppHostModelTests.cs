@@ -7,6 +7,14 @@ namespace NewsPlatform.EndToEnd.Tests;
 /// <summary>What the AppHost declares, read from its model without starting it.</summary>
 public sealed class AppHostModelTests
 {
+    /// <summary>A resource's environment as the orchestrator would be given it, without resolving endpoints no one allocated.</summary>
+    private static async Task<Dictionary<string, object>> EnvironmentOfAsync(IResource resource)
+    {
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>()) await callback.Callback(context);
+        return context.EnvironmentVariables;
+    }
+
     [Fact]
     public async Task The_initial_admins_password_is_generated_a_secret_kept_per_machine_and_never_in_the_repository()
     {
@@ -56,11 +64,8 @@ public sealed class AppHostModelTests
         async Task<string> IndexFolderAsync()
         {
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NewsPlatform_AppHost>(["Infrastructure:Ephemeral=true"]);
-            var search = (ProjectResource)Assert.Single(builder.Resources, r => r.Name == "search");
-            // The environment as the orchestrator would be given it, without resolving endpoints no one allocated.
-            var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run));
-            foreach (var callback in search.Annotations.OfType<EnvironmentCallbackAnnotation>()) await callback.Callback(context);
-            return Assert.IsType<string>(context.EnvironmentVariables["Search__IndexPath"]);
+            var search = Assert.Single(builder.Resources, r => r.Name == "search");
+            return Assert.IsType<string>((await EnvironmentOfAsync(search))["Search__IndexPath"]);
         }
 
         var first = await IndexFolderAsync();
@@ -77,11 +82,7 @@ public sealed class AppHostModelTests
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NewsPlatform_AppHost>(["Infrastructure:Ephemeral=true", .. settings]);
             var arenas = new Dictionary<string, object?>();
             foreach (var project in builder.Resources.OfType<ProjectResource>())
-            {
-                var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), project);
-                foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>()) await callback.Callback(context);
-                arenas[project.Name] = context.EnvironmentVariables.GetValueOrDefault("MALLOC_ARENA_MAX");
-            }
+                arenas[project.Name] = (await EnvironmentOfAsync(project)).GetValueOrDefault("MALLOC_ARENA_MAX");
             return arenas;
         }
 
